@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using CivilAffairs.SharedKernel;
+using OpenTelemetry;
+
+namespace CivilAffairs.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// The window type a request serves travels in OpenTelemetry baggage under <see cref="Key"/> and is written on every
+/// span as the attribute of the same name, so operators can filter traces by window.
+/// </summary>
+public static class WindowTelemetry
+{
+    public const string Key = "civilaffairs.window";
+    public const string HeaderName = "X-Window-Type";
+
+    /// <summary>
+    /// Records that the current request serves <paramref name="window"/>: on every span of this process in the
+    /// current trace so far, on the spans still to come, and in the baggage sent to other services.
+    /// </summary>
+    public static void Set(Window window)
+    {
+        if (!window.IsDefined()) return;
+        var code = window.Code();
+        Baggage.SetBaggage(Key, code);
+        Activity? root = null;
+        for (var activity = Activity.Current; activity is not null; activity = activity.Parent)
+        {
+            activity.SetTag(Key, code);
+            root = activity;
+        }
+        root?.SetBaggage(Key, code);
+    }
+
+    /// <summary>The window carried by the current context, if any.</summary>
+    public static string? Current(Activity? activity = null)
+    {
+        var fromActivity = (activity ?? Activity.Current)?.GetBaggageItem(Key);
+        return !string.IsNullOrEmpty(fromActivity) ? fromActivity : Baggage.GetBaggage(Key);
+    }
+}
