@@ -18,7 +18,12 @@ public sealed class MarriageApiTests : IDisposable
     private readonly ServiceHost<MarriageAppointmentsApi> _host = new();
     private readonly MarriageAppointments.MarriageAppointmentsClient _client;
 
-    public MarriageApiTests() => _client = new MarriageAppointments.MarriageAppointmentsClient(_host.Channel());
+    public MarriageApiTests()
+    {
+        // Booking for 12 December opens 30 days ahead at 08:00 office time: 12 November, 00:00 UTC.
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 20, 1, 0, 0, TimeSpan.Zero));
+        _client = new MarriageAppointments.MarriageAppointmentsClient(_host.Channel());
+    }
 
     private async Task OpenDayAsync(int capacity = 20, string date = Date)
     {
@@ -155,6 +160,19 @@ public sealed class MarriageApiTests : IDisposable
         Assert.Contains("slots[0].capacity", error.Status.Detail);
         var availability = await _client.ListAvailabilityAsync(new ListAvailabilityRequest { OfficeId = Office, FromDate = Date, ToDate = Date });
         Assert.Empty(availability.Days);
+    }
+
+    [Fact]
+    public async Task Booking_before_the_window_opens_is_refused_with_the_opening_time()
+    {
+        await OpenDayAsync(date: "2026-12-24");
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            _client.BookAppointmentAsync(Couples.Booking(Office, "xicheng-1-20261224-0900")).ResponseAsync);
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("opens at 2026-11-24 08:00", error.Status.Detail);
+
+        _host.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero));
+        await _client.BookAppointmentAsync(Couples.Booking(Office, "xicheng-1-20261224-0900"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+
 using CivilAffairs.Marriage.Storage.Mongo;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
@@ -39,31 +40,55 @@ public class MarriageMongoQueryTests
     }
 
     [Fact]
-    public void Cancelling_only_touches_an_active_appointment_and_releases_its_persons()
+    public void Cancelling_or_moving_only_touches_a_still_booked_appointment()
     {
-        Assert.Equal(BsonDocument.Parse("""{ "_id" : "a1", "status" : 1 }"""), Render(MarriageQueries.ActiveAppointment("a1")));
-        var update = Render(MarriageQueries.Cancel(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), "r")).AsBsonDocument;
-        Assert.Equal(2, update["$set"]["status"].AsInt32);
-        Assert.Equal("r", update["$set"]["cancelReason"].AsString);
-        Assert.True(update["$unset"].AsBsonDocument.Contains("activePersons"));
+        Assert.Equal(BsonDocument.Parse("""{ "_id" : "a1", "status" : 1 }"""), Render(MarriageQueries.BookedAppointment("a1")));
     }
 
     [Fact]
-    public void One_active_appointment_per_person_per_day_is_a_unique_partial_index()
+    public void One_active_appointment_per_person_is_a_unique_partial_index()
     {
-        var index = MarriageQueries.OneActiveAppointmentPerPersonPerDay();
+        var index = MarriageQueries.OneActiveAppointmentPerPerson();
         Assert.True(index.Options.Unique);
         Assert.Equal(BsonDocument.Parse("""{ "activePersons" : { "$exists" : true } }"""), Render(index.Options.PartialFilterExpression));
-        Assert.Equal(BsonDocument.Parse("""{ "date" : 1, "activePersons" : 1 }"""),
+        Assert.Equal(BsonDocument.Parse("""{ "activePersons" : 1 }"""),
             index.Keys.Render(new RenderArgs<AppointmentDocument>(
                 BsonSerializer.SerializerRegistry.GetSerializer<AppointmentDocument>(), BsonSerializer.SerializerRegistry)));
     }
 
     [Fact]
-    public void A_persons_active_holdings_are_found_by_either_id_number()
+    public void A_persons_active_holdings_from_today_are_found_by_either_id_number()
     {
         Assert.Equal(
-            BsonDocument.Parse("""{ "date" : "2026-12-12", "activePersons" : { "$in" : ["a", "b"] } }"""),
-            Render(MarriageQueries.ActiveHoldersOn("2026-12-12", "a", "b")));
+            BsonDocument.Parse("""{ "date" : { "$gte" : "2026-12-12" }, "activePersons" : { "$in" : ["a", "b"] } }"""),
+            Render(MarriageQueries.ActiveHolders("2026-12-12", "a", "b")));
+    }
+
+    [Fact]
+    public void The_next_ticket_is_the_first_waiting_one_by_rank_then_time()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "officeId" : "o", "date" : "2026-12-12", "status" : 1 }"""),
+            Render(MarriageQueries.WaitingOn("o", "2026-12-12")));
+        var sort = MarriageQueries.QueueOrder().Render(new RenderArgs<CivilAffairs.Marriage.Storage.Documents.TicketDocument>(
+            BsonSerializer.SerializerRegistry.GetSerializer<CivilAffairs.Marriage.Storage.Documents.TicketDocument>(), BsonSerializer.SerializerRegistry));
+        Assert.Equal(BsonDocument.Parse("""{ "rank" : 1, "queuedAt" : 1, "number" : 1 }"""), sort);
+    }
+
+    [Fact]
+    public void Versioned_updates_name_the_version_they_read()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "_id" : "m1", "version" : 3 }"""), Render(MarriageQueries.RecordAtVersion("m1", 3)));
+        Assert.Equal(BsonDocument.Parse("""{ "_id" : "t1", "version" : 2 }"""), Render(MarriageQueries.TicketAtVersion("t1", 2)));
+    }
+
+    [Fact]
+    public void Standing_marriages_and_open_divorces_are_unique_partial_indexes()
+    {
+        var marriages = MarriageQueries.OneStandingMarriagePerPerson();
+        Assert.True(marriages.Options.Unique);
+        Assert.Equal(BsonDocument.Parse("""{ "activeSpouses" : { "$exists" : true } }"""), Render(marriages.Options.PartialFilterExpression));
+        var divorces = MarriageQueries.OneOpenDivorcePerMarriage();
+        Assert.True(divorces.Options.Unique);
+        Assert.Equal(BsonDocument.Parse("""{ "openFor" : { "$exists" : true } }"""), Render(divorces.Options.PartialFilterExpression));
     }
 }
