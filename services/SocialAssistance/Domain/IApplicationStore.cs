@@ -1,0 +1,14 @@
+namespace CivilAffairs.SocialAssistance.Domain;
+
+/// <summary>Where dibao applications (and the cases they become) are kept.</summary>
+public interface IApplicationStore
+{
+    Task<DibaoApplication?> GetAsync(string id);
+
+    /// <summary>
+    /// Stores a new application with its idempotency claim, unless the household has an open one: then nothing is
+    /// stored and that open application is returned. Throws <see cref="IdempotencyKeyTaken"/> when the key was stored
+    /// meanwhile.
+    /// </summary>
+    Task<DibaoApplication?> AddAsync(DibaoApplication application, IdempotencyClaim? claim);
+}

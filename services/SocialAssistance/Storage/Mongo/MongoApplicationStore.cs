@@ -1,0 +1,51 @@
+using CivilAffairs.SocialAssistance.Domain;
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace CivilAffairs.SocialAssistance.Storage.Mongo;
+
+internal sealed class MongoApplicationStore(MongoCollections collections) : IApplicationStore
+{
+    public async Task<DibaoApplication?> GetAsync(string id)
+    {
+        var document = await collections.Applications.Find(MongoFilters.ById(id)).FirstOrDefaultAsync();
+        return document is null ? null : MongoCollections.FromDocument<DibaoApplication>(document);
+    }
+
+    public async Task<DibaoApplication?> AddAsync(DibaoApplication application, IdempotencyClaim? claim)
+    {
+        try
+        {
+            using var session = await collections.Client.StartSessionAsync();
+            return await session.WithTransactionAsync<DibaoApplication?>(async (s, token) =>
+            {
+                if (await FindOpenAsync(application.HouseholdId, s) is { } open) return open;
+                await MongoIdempotencyStore.ClaimAsync(collections, s, claim, application.Id, token);
+                await collections.Applications.InsertOneAsync(s, ToDocument(application), cancellationToken: token);
+                return null;
+            });
+        }
+        catch (MongoWriteException error) when (MongoCollections.IsDuplicateKey(error))
+        {
+            var found = await FindOpenAsync(application.HouseholdId, null);
+            if (found is null) throw;
+            return found;
+        }
+    }
+
+    internal static BsonDocument ToDocument(DibaoApplication application)
+    {
+        var document = MongoCollections.ToDocument(application, application.Id);
+        if (application.IsOpen) document["openHouseholdId"] = application.HouseholdId;
+        return document;
+    }
+
+    private async Task<DibaoApplication?> FindOpenAsync(string householdId, IClientSessionHandle? session)
+    {
+        var filter = MongoFilters.OpenApplicationOf(householdId);
+        var document = session is null
+            ? await collections.Applications.Find(filter).FirstOrDefaultAsync()
+            : await collections.Applications.Find(session, filter).FirstOrDefaultAsync();
+        return document is null ? null : MongoCollections.FromDocument<DibaoApplication>(document);
+    }
+}
