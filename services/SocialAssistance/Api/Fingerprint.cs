@@ -1,15 +1,21 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 
 namespace CivilAffairs.SocialAssistance.Api;
 
-/// <summary>A hash of a request's content without its idempotency key: a retry carries the same, a new request not.</summary>
+/// <summary>
+/// A hash of a request's type and content without its idempotency key: a retry carries the same, another request
+/// (or another step with the same key) does not.
+/// </summary>
 internal static class Fingerprint
 {
-    public static string Of<T>(T request, Action<T> clearKey) where T : IMessage<T>, IDeepCloneable<T>
+    public static string Of<T>(T request) where T : IMessage<T>, IDeepCloneable<T>
     {
         var copy = request.Clone();
-        clearKey(copy);
-        return Convert.ToHexString(SHA256.HashData(copy.ToByteArray()));
+        if (copy.Descriptor.FindFieldByName("idempotency_key") is { FieldType: FieldType.String } key)
+            key.Accessor.SetValue(copy, "");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(copy.Descriptor.FullName).Concat(copy.ToByteArray()).ToArray();
+        return Convert.ToHexString(SHA256.HashData(bytes));
     }
 }

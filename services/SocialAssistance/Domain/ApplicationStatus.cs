@@ -12,6 +12,8 @@ public enum ApplicationStatus
     Active = 6,
     Refused = 7,
     Withdrawn = 8,
+    Suspended = 9,
+    Terminated = 10,
 }
 
 public static class ApplicationStatusNames

@@ -10,6 +10,8 @@ public sealed record Household
     public required string CountyCode { get; init; }
     public required string Address { get; init; }
     public required IReadOnlyList<HouseholdMember> Members { get; init; }
+    /// <summary>Savings, deposits and other financial assets of the whole household, in fen.</summary>
+    public long FinancialAssetsFen { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
     public bool Active { get; init; } = true;
     public int Version { get; init; } = 1;

@@ -3,9 +3,10 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>A household as a clerk enters it, before any check. Field names are those of the contract.</summary>
-public sealed record NewHousehold(string? CountyCode, string? Address, IReadOnlyList<NewMember> Members);
+public sealed record NewHousehold(string? CountyCode, string? Address, IReadOnlyList<NewMember> Members, long FinancialAssetsFen = 0);
 
-public sealed record NewMember(string? Name, string? IdNumber, Relation Relation, long MonthlyIncomeFen);
+public sealed record NewMember(string? Name, string? IdNumber, Relation Relation, long MonthlyIncomeFen,
+    WorkCapacity WorkCapacity = WorkCapacity.Unspecified, HealthCondition Health = HealthCondition.Unspecified);
 
 public static class HouseholdValidation
 {
@@ -38,6 +39,8 @@ public static class HouseholdValidation
             validator.Require(Enum.IsDefined(member.Relation) && member.Relation != Relation.Unspecified,
                 $"{field}.relation", "must be given (HEAD, SPOUSE, CHILD, ...)");
             validator.Require(member.MonthlyIncomeFen >= 0, $"{field}.monthly_income_fen", "must not be negative");
+            validator.Require(Enum.IsDefined(member.WorkCapacity), $"{field}.work_capacity", "is not a known work capacity");
+            validator.Require(Enum.IsDefined(member.Health), $"{field}.health", "is not a known health condition");
             if (!ResidentIdNumber.TryParse(member.IdNumber, out var idNumber, out var error))
             {
                 validator.Add($"{field}.id_number", $"the resident ID number {error}");
@@ -49,8 +52,9 @@ public static class HouseholdValidation
                 continue;
             }
             seen[idNumber.Value] = i;
-            members.Add(new HouseholdMember(name, idNumber, member.Relation, member.MonthlyIncomeFen));
+            members.Add(new HouseholdMember(name, idNumber, member.Relation, member.MonthlyIncomeFen, member.WorkCapacity, member.Health));
         }
+        validator.Require(input.FinancialAssetsFen >= 0, "financial_assets_fen", "must not be negative");
         var heads = input.Members.Count(m => m.Relation == Relation.Head);
         if (input.Members.Count > 0 && heads != 1)
             validator.Add("members", $"must have exactly one HEAD, not {heads}");
@@ -62,6 +66,7 @@ public static class HouseholdValidation
             CountyCode = county,
             Address = address,
             Members = members,
+            FinancialAssetsFen = input.FinancialAssetsFen,
             RegisteredAt = now,
         };
     }

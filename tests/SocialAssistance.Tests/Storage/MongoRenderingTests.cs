@@ -28,6 +28,14 @@ public class MongoRenderingTests
     }
 
     [Fact]
+    public void An_update_matches_the_version_read_and_lists_match_status_codes()
+    {
+        Assert.Equal("""{ "_id" : "dba_1", "version" : 3 }""", Render(MongoFilters.AtVersion("dba_1", 3)));
+        Assert.Equal("""{ "status" : { "$in" : ["POSTED", "COMMUNITY_REVIEW"] } }""",
+            Render(MongoFilters.InStatus([ApplicationStatus.Posted.Code(), ApplicationStatus.CommunityReview.Code()])));
+    }
+
+    [Fact]
     public void The_unique_indexes_hold_only_active_households_and_open_applications()
     {
         var membership = MongoIndexes.ActiveMembership();
@@ -71,5 +79,6 @@ public class MongoRenderingTests
 
         Assert.Equal("hh_1", MongoApplicationStore.ToDocument(application)["openHouseholdId"].AsString);
         Assert.False(MongoApplicationStore.ToDocument(application with { Status = ApplicationStatus.Refused }).Contains("openHouseholdId"));
+        Assert.Equal("COMMUNITY_REVIEW", MongoApplicationStore.ToDocument(application with { Status = ApplicationStatus.CommunityReview })["status"].AsString);
     }
 }

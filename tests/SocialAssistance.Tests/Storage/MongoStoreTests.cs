@@ -31,4 +31,6 @@ public sealed class MongoStoreTests : StoreContract
     [MongoFact] public override Task A_claimed_key_is_stored_with_the_household_and_cannot_be_claimed_twice() => base.A_claimed_key_is_stored_with_the_household_and_cannot_be_claimed_twice();
     [MongoFact] public override Task One_open_application_per_household() => base.One_open_application_per_household();
     [MongoFact] public override Task An_application_key_cannot_be_claimed_twice() => base.An_application_key_cannot_be_claimed_twice();
+    [MongoFact] public override Task An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed() => base.An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed();
+    [MongoFact] public override Task Applications_are_listed_by_status() => base.Applications_are_listed_by_status();
 }

@@ -33,6 +33,26 @@ internal sealed class MongoApplicationStore(MongoCollections collections) : IApp
         }
     }
 
+    public async Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim)
+    {
+        using var session = await collections.Client.StartSessionAsync();
+        return await session.WithTransactionAsync(async (s, token) =>
+        {
+            var result = await collections.Applications.ReplaceOneAsync(s, MongoFilters.AtVersion(application.Id, expectedVersion),
+                ToDocument(application), cancellationToken: token);
+            if (result.MatchedCount == 0) return false;
+            await MongoIdempotencyStore.ClaimAsync(collections, s, claim, application.Id, token);
+            return true;
+        });
+    }
+
+    public async Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses)
+    {
+        var documents = await collections.Applications.Find(MongoFilters.InStatus(statuses.Select(s => s.Code())))
+            .Sort(Builders<BsonDocument>.Sort.Ascending("submittedAt").Ascending("_id")).ToListAsync();
+        return documents.Select(MongoCollections.FromDocument<DibaoApplication>).ToList();
+    }
+
     internal static BsonDocument ToDocument(DibaoApplication application)
     {
         var document = MongoCollections.ToDocument(application, application.Id);

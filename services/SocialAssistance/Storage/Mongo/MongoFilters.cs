@@ -16,5 +16,11 @@ internal static class MongoFilters
 
     public static FilterDefinition<BsonDocument> OpenApplicationOf(string householdId) => Filter.Eq("openHouseholdId", householdId);
 
+    /// <summary>The application at the version the caller read: optimistic concurrency.</summary>
+    public static FilterDefinition<BsonDocument> AtVersion(string id, int version) =>
+        Filter.And(Filter.Eq("_id", id), Filter.Eq("version", version));
+
+    public static FilterDefinition<BsonDocument> InStatus(IEnumerable<string> statusCodes) => Filter.In("status", statusCodes);
+
     public static string IdempotencyId(string scope, string key) => $"{scope}:{key}";
 }

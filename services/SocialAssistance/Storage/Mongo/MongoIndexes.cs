@@ -34,6 +34,7 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
         [
             OneOpenApplication(),
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("householdId")),
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("status")),
         ], cancellationToken);
     }
 }

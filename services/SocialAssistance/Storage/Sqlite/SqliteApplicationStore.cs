@@ -28,4 +28,30 @@ internal sealed class SqliteApplicationStore(SqliteDatabase database) : IApplica
                 ("$at", application.SubmittedAt.ToString("O")), ("$doc", DocumentJson.Serialize(application)));
             return null;
         });
+
+    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var changed = await connection.ExecuteAsync(
+                """
+                UPDATE applications SET status = $status, open_household_id = $open, version = $version, doc = $doc
+                WHERE id = $id AND version = $expected
+                """,
+                transaction, ("$id", application.Id), ("$status", application.Status.Code()),
+                ("$open", application.IsOpen ? application.HouseholdId : null), ("$version", application.Version),
+                ("$expected", expectedVersion), ("$doc", DocumentJson.Serialize(application)));
+            if (changed == 0) return false;
+            await SqliteIdempotencyStore.ClaimAsync(connection, transaction, claim, application.Id);
+            return true;
+        });
+
+    public Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses) =>
+        database.ReadAsync<IReadOnlyList<DibaoApplication>>(async connection =>
+        {
+            // Status codes are a closed set of names; they are bound as parameters all the same.
+            var names = statuses.Select((s, i) => ($"$s{i}", (object?)s.Code())).ToArray();
+            return await connection.QueryAsync(
+                $"SELECT doc FROM applications WHERE status IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY submitted_at, id",
+                r => DocumentJson.Deserialize<DibaoApplication>(r.GetString(0)), null, names);
+        });
 }

@@ -25,6 +25,7 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
             id TEXT PRIMARY KEY, household_id TEXT NOT NULL, status TEXT NOT NULL, open_household_id TEXT UNIQUE,
             version INTEGER NOT NULL, submitted_at TEXT NOT NULL, doc TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_applications_household ON applications (household_id);
+        CREATE INDEX IF NOT EXISTS ix_applications_status ON applications (status);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
