@@ -16,6 +16,7 @@ public static class DomainRegistration
         builder.Services.AddSingleton<StaffRegistry>();
         builder.Services.AddSingleton<CommitmentDesk>();
         builder.Services.AddSingleton<WindowShowcaseQuery>();
+        builder.Services.AddSingleton<DutyBook>();
         return builder;
     }
 }

@@ -4,4 +4,7 @@ namespace CivilAffairs.StaffConduct.Domain;
 public sealed record StaffMember(string Id, StaffProfile Profile, DateTimeOffset RegisteredAt, int Version)
 {
     public static StaffMember Register(StaffProfile profile, DateTimeOffset now) => new(Ids.New(), profile, now, 1);
+
+    /// <summary>The record after a change of profile: the next version.</summary>
+    public StaffMember Change(StaffProfile profile) => this with { Profile = profile, Version = Version + 1 };
 }

@@ -17,11 +17,13 @@ public static class StaffConductStorage
                 services.AddSingleton<IStoreInitializer, SqliteSchema>();
                 services.AddSingleton<IStaffDirectory, SqliteStaffDirectory>();
                 services.AddSingleton<ICommitmentBook, SqliteCommitmentBook>();
+                services.AddSingleton<IDutyLog, SqliteDutyLog>();
             },
             addMongoAdapters: services =>
             {
                 services.AddSingleton<IStoreInitializer, MongoIndexes>();
                 services.AddSingleton<IStaffDirectory, MongoStaffDirectory>();
                 services.AddSingleton<ICommitmentBook, MongoCommitmentBook>();
+                services.AddSingleton<IDutyLog, MongoDutyLog>();
             });
 }

@@ -119,4 +119,45 @@ public sealed class StaffRestTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("deadline", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_change_is_a_patch_and_its_history_a_get()
+    {
+        var id = (await RegisterAsync("R-107")).GetProperty("staffId").GetString();
+        var change = new
+        {
+            name = "王芳", badgeNumber = "R-107", photoUrl = "photos/b.jpg", window = "MARRIAGE_REGISTRATION", officeId = "office-1",
+            post = "窗口负责人", duties = new[] { "结婚登记", "离婚登记" }, reason = "任命", expectedVersion = 1,
+        };
+        var response = await _http.PatchAsJsonAsync($"/api/staff/v1/staff/{id}", change);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stale = await _http.PatchAsJsonAsync($"/api/staff/v1/staff/{id}", change);
+        Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode); // FAILED_PRECONDITION is 400 over transcoding
+        Assert.Contains("version 2", await stale.Content.ReadAsStringAsync());
+        var history = await _http.GetFromJsonAsync<JsonElement>($"/api/staff/v1/staff/{id}/history");
+        Assert.Equal(2, history.GetProperty("entries").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Duty_is_put_per_day_and_the_roster_read_per_window_and_day()
+    {
+        var id = (await RegisterAsync("R-108")).GetProperty("staffId").GetString();
+        var put = await _http.PutAsJsonAsync($"/api/staff/v1/staff/{id}/duty/{_host.Date(0)}", new { status = "OUT", note = "下乡" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var roster = await _http.GetFromJsonAsync<JsonElement>($"/api/staff/v1/windows/MARRIAGE_REGISTRATION/duty/{_host.Date(0)}");
+        var line = Assert.Single(roster.GetProperty("lines").EnumerateArray());
+        Assert.Equal("OUT", line.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_overdue_list_is_a_get_filtered_by_window()
+    {
+        var id = (await RegisterAsync("R-109")).GetProperty("staffId").GetString();
+        await _http.PostAsJsonAsync($"/api/staff/v1/staff/{id}/commitments", new { text = "x", deadline = _host.Date(0) });
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        var overdue = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/commitments/overdue?window=MARRIAGE_REGISTRATION");
+        Assert.Equal(1, overdue.GetProperty("commitments")[0].GetProperty("daysOverdue").GetInt32());
+        var none = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/commitments/overdue?window=PLACE_NAMES");
+        Assert.False(none.TryGetProperty("commitments", out var list) && list.GetArrayLength() > 0);
+    }
 }

@@ -12,15 +12,18 @@ public class MongoQueryShapeTests
     internal static string Render<T>(FilterDefinition<T> filter) =>
         filter.Render(new RenderArgs<T>(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry)).ToJson();
 
+    internal static string Render<T>(UpdateDefinition<T> update) =>
+        update.Render(new RenderArgs<T>(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry)).ToJson();
+
     internal static string Render<T>(SortDefinition<T> sort) =>
         sort.Render(new RenderArgs<T>(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry)).ToJson();
 
     [Fact]
     public void A_window_listing_filters_on_the_window_number_and_the_office_when_given()
     {
-        Assert.Equal("{ \"window\" : 1 }", Render(MongoStaffDirectory.ByWindow(Window.MarriageRegistration, null)));
-        Assert.Equal("{ \"window\" : 2, \"office_id\" : \"o-9\" }", Render(MongoStaffDirectory.ByWindow(Window.SocialAssistance, "o-9")));
-        Assert.Equal("{ \"badge_number\" : 1 }", Render(MongoStaffDirectory.ByBadge));
+        Assert.Equal("{ \"profile.window\" : 1 }", Render(MongoStaffDirectory.ByWindow(Window.MarriageRegistration, null)));
+        Assert.Equal("{ \"profile.window\" : 2, \"profile.office_id\" : \"o-9\" }", Render(MongoStaffDirectory.ByWindow(Window.SocialAssistance, "o-9")));
+        Assert.Equal("{ \"profile.badge_number\" : 1 }", Render(MongoStaffDirectory.ByBadge));
     }
 
     [Fact]
@@ -41,7 +44,7 @@ public class MongoQueryShapeTests
     [Fact]
     public void The_idempotency_index_is_unique_and_only_over_documents_that_have_a_key()
     {
-        var index = MongoStaffDirectory.Indexes().Single(i => i.Options.Name == MongoStaffDirectory.IdempotencyIndex);
+        var index = MongoStaffDirectory.Indexes().Single(i => i.Options.Name == MongoValues.IdempotencyIndex);
         Assert.True(index.Options.Unique);
         var options = Assert.IsType<CreateIndexOptions<StaffMemberDocument>>(index.Options);
         Assert.Equal("{ \"idempotency_key\" : { \"$exists\" : true } }", Render(options.PartialFilterExpression));
@@ -54,7 +57,8 @@ public class MongoQueryShapeTests
             new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
         var bson = StaffMemberDocument.From(member, null).ToBsonDocument();
         Assert.False(bson.Contains("idempotency_key"));
-        Assert.Equal(10, bson["window"].AsInt32);
+        Assert.Equal(10, bson["profile"]["window"].AsInt32);
+        Assert.Equal(1, bson["history"][0]["version"].AsInt32);
         var back = BsonSerializer.Deserialize<StaffMemberDocument>(bson).ToDomain();
         Assert.Equal(member.RegisteredAt, back.RegisteredAt);
         Assert.Equal(member.Profile.Duties, back.Profile.Duties);
@@ -72,5 +76,55 @@ public class MongoQueryShapeTests
         Assert.False(bson["outcome"]["kept"].AsBoolean);
         Assert.Equal("k", bson["idempotency_key"].AsString);
         Assert.Equal(commitment, BsonSerializer.Deserialize<CommitmentDocument>(bson).ToDomain());
+    }
+
+    [Fact]
+    public void A_change_is_conditional_on_the_version_it_was_made_from_and_pushes_its_history_entry()
+    {
+        Assert.Equal("{ \"_id\" : \"s1\", \"version\" : 3 }", Render(MongoStaffDirectory.AtVersion("s1", 3)));
+        var member = StaffMember.Register(new StaffProfile("张晓明", "B-1", "a.jpg", Window.PlaceNames, "o", "p", ["d"], true),
+            new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero)).Change(new StaffProfile("张晓明", "B-2", "a.jpg", Window.PlaceNames, "o", "p2", ["d"], true));
+        var change = new StaffChange(member.Id, 2, member.Profile, new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero), "调岗", "人事科");
+        var update = BsonDocument.Parse(Render(MongoStaffDirectory.Change(member, change, new IdempotencyTag("k", "F"))));
+        Assert.Equal(["$set", "$push"], update.Names);
+        Assert.Equal(2, update["$set"]["version"].AsInt32);
+        Assert.Equal("B-2", update["$set"]["profile"]["badge_number"].AsString);
+        Assert.Equal("k", update["$push"]["history"]["idempotency_key"].AsString);
+        Assert.Equal("调岗", update["$push"]["history"]["reason"].AsString);
+    }
+
+    [Fact]
+    public void A_change_is_found_by_its_key_inside_the_history()
+    {
+        Assert.Equal("{ \"history\" : { \"$elemMatch\" : { \"idempotency_key\" : \"k\" } } }",
+            Render(MongoStaffDirectory.ByChangeIdempotencyKey("k")));
+        Assert.Contains(MongoStaffDirectory.Indexes(), i => i.Options.Name == MongoStaffDirectory.ChangeIdempotencyIndex && i.Options.Unique == true);
+    }
+
+    [Fact]
+    public void An_outcome_is_written_only_where_none_exists()
+    {
+        Assert.Equal("{ \"_id\" : \"c1\", \"outcome\" : { \"$exists\" : false } }", Render(MongoCommitmentBook.Unresolved("c1")));
+        var update = BsonDocument.Parse(Render(MongoCommitmentBook.Resolve(
+            new CommitmentOutcome(true, "台账", "督查组", new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)), new IdempotencyTag("k", "F"))));
+        Assert.True(update["$set"]["outcome"]["kept"].AsBoolean);
+        Assert.Equal("k", update["$set"]["outcome_idempotency_key"].AsString);
+    }
+
+    [Fact]
+    public void The_overdue_query_compares_deadline_strings_and_filters_the_window_when_asked()
+    {
+        Assert.Equal("{ \"outcome\" : { \"$exists\" : false }, \"deadline\" : { \"$lt\" : \"2026-11-05\" } }",
+            Render(MongoCommitmentBook.OpenDueBefore(null, new DateOnly(2026, 11, 5))));
+        Assert.Equal("{ \"outcome\" : { \"$exists\" : false }, \"deadline\" : { \"$lt\" : \"2026-11-05\" }, \"window\" : 6 }",
+            Render(MongoCommitmentBook.OpenDueBefore(Window.FuneralServices, new DateOnly(2026, 11, 5))));
+    }
+
+    [Fact]
+    public void The_duty_of_a_day_is_read_latest_first()
+    {
+        Assert.Equal("{ \"date\" : \"2026-11-03\", \"staff_id\" : { \"$in\" : [\"a\"] } }",
+            Render(MongoDutyLog.ForDay(["a"], new DateOnly(2026, 11, 3))));
+        Assert.Equal("{ \"_id\" : -1 }", Render(MongoDutyLog.LatestFirst));
     }
 }

@@ -17,10 +17,12 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
         _database = _client.GetDatabase(MongoFactAttribute.FreshDatabaseName("staff"));
         Directory = new MongoStaffDirectory(_database);
         Commitments = new MongoCommitmentBook(_database);
+        Duty = new MongoDutyLog(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
     protected override ICommitmentBook Commitments { get; }
+    protected override IDutyLog Duty { get; }
 
     public Task InitializeAsync() => new MongoIndexes(_database).InitializeAsync(CancellationToken.None);
 
@@ -37,4 +39,12 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
     [MongoFact] public override Task A_commitment_reads_back_with_its_outcome() => base.A_commitment_reads_back_with_its_outcome();
     [MongoFact] public override Task Commitments_are_listed_for_the_asked_staff_by_deadline() => base.Commitments_are_listed_for_the_asked_staff_by_deadline();
     [MongoFact] public override Task A_commitment_idempotency_key_is_held_once() => base.A_commitment_idempotency_key_is_held_once();
+    [MongoFact] public override Task A_change_replaces_the_record_and_appends_to_its_history() => base.A_change_replaces_the_record_and_appends_to_its_history();
+    [MongoFact] public override Task A_change_from_an_old_version_writes_nothing() => base.A_change_from_an_old_version_writes_nothing();
+    [MongoFact] public override Task A_change_to_a_taken_badge_writes_nothing() => base.A_change_to_a_taken_badge_writes_nothing();
+    [MongoFact] public override Task A_change_idempotency_key_finds_the_record_as_that_change_left_it() => base.A_change_idempotency_key_finds_the_record_as_that_change_left_it();
+    [MongoFact] public override Task Staff_are_found_by_a_set_of_ids() => base.Staff_are_found_by_a_set_of_ids();
+    [MongoFact] public override Task An_outcome_is_recorded_once() => base.An_outcome_is_recorded_once();
+    [MongoFact] public override Task Open_commitments_due_before_a_day_are_listed_by_deadline_and_window() => base.Open_commitments_due_before_a_day_are_listed_by_deadline_and_window();
+    [MongoFact] public override Task The_latest_duty_record_of_a_day_counts() => base.The_latest_duty_record_of_a_day_counts();
 }

@@ -16,10 +16,12 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
         _database = new SqliteDatabase(_directory.File("staff.db"));
         Directory = new SqliteStaffDirectory(_database);
         Commitments = new SqliteCommitmentBook(_database);
+        Duty = new SqliteDutyLog(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
     protected override ICommitmentBook Commitments { get; }
+    protected override IDutyLog Duty { get; }
 
     public Task InitializeAsync() => new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
 

@@ -15,6 +15,8 @@ internal sealed class CommitmentDocument
     [BsonElement("outcome"), BsonIgnoreIfNull] public OutcomeDocument? Outcome { get; set; }
     [BsonElement("idempotency_key"), BsonIgnoreIfNull] public string? IdempotencyKey { get; set; }
     [BsonElement("request_fingerprint"), BsonIgnoreIfNull] public string? RequestFingerprint { get; set; }
+    [BsonElement("outcome_idempotency_key"), BsonIgnoreIfNull] public string? OutcomeIdempotencyKey { get; set; }
+    [BsonElement("outcome_fingerprint"), BsonIgnoreIfNull] public string? OutcomeFingerprint { get; set; }
 
     internal sealed class OutcomeDocument
     {
@@ -22,6 +24,9 @@ internal sealed class CommitmentDocument
         [BsonElement("evidence")] public string Evidence { get; set; } = "";
         [BsonElement("recorded_by")] public string RecordedBy { get; set; } = "";
         [BsonElement("recorded_at")] public DateTime RecordedAt { get; set; }
+
+        public static OutcomeDocument From(CommitmentOutcome o) =>
+            new() { Kept = o.Kept, Evidence = o.Evidence, RecordedBy = o.RecordedBy, RecordedAt = o.RecordedAt.UtcDateTime };
     }
 
     public static CommitmentDocument From(Commitment commitment, IdempotencyTag? tag) => new()
@@ -32,9 +37,7 @@ internal sealed class CommitmentDocument
         Text = commitment.Text,
         Deadline = Dates.Format(commitment.Deadline),
         PublishedAt = commitment.PublishedAt.UtcDateTime,
-        Outcome = commitment.Outcome is { } o
-            ? new OutcomeDocument { Kept = o.Kept, Evidence = o.Evidence, RecordedBy = o.RecordedBy, RecordedAt = o.RecordedAt.UtcDateTime }
-            : null,
+        Outcome = commitment.Outcome is { } o ? OutcomeDocument.From(o) : null,
         IdempotencyKey = tag?.Key,
         RequestFingerprint = tag?.Fingerprint,
     };

@@ -8,9 +8,11 @@ internal sealed class MongoIndexes(IMongoDatabase database) : IStoreInitializer
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        await database.GetCollection<StaffMemberDocument>(MongoStaffDirectory.CollectionName).Indexes
-            .CreateManyAsync(MongoStaffDirectory.Indexes(), cancellationToken);
-        await database.GetCollection<CommitmentDocument>(MongoCommitmentBook.CollectionName).Indexes
-            .CreateManyAsync(MongoCommitmentBook.Indexes(), cancellationToken);
+        await CreateAsync(MongoStaffDirectory.CollectionName, MongoStaffDirectory.Indexes(), cancellationToken);
+        await CreateAsync(MongoCommitmentBook.CollectionName, MongoCommitmentBook.Indexes(), cancellationToken);
+        await CreateAsync(MongoDutyLog.CollectionName, MongoDutyLog.Indexes(), cancellationToken);
     }
+
+    private Task CreateAsync<T>(string collection, IEnumerable<CreateIndexModel<T>> indexes, CancellationToken cancellationToken) =>
+        database.GetCollection<T>(collection).Indexes.CreateManyAsync(indexes, cancellationToken);
 }
