@@ -1,0 +1,19 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>
+/// One citizen's judgement of one completed service. <see cref="RatedOn"/> is the office's calendar day of
+/// <see cref="RatedAt"/>: periods and summaries count by it.
+/// </summary>
+public sealed record Rating(
+    string Id,
+    Window Window,
+    string? StaffId,
+    string ServiceReference,
+    RatingLevel Level,
+    string? Comment,
+    RatingChannel Channel,
+    DateTimeOffset RatedAt,
+    DateOnly RatedOn,
+    Idempotency? Idempotency = null) : IIdempotentRecord;
