@@ -4,7 +4,8 @@ namespace CivilAffairs.Feedback.Domain;
 
 /// <summary>
 /// One citizen's judgement of one completed service. <see cref="RatedOn"/> is the office's calendar day of
-/// <see cref="RatedAt"/>: periods and summaries count by it.
+/// <see cref="RatedAt"/>: periods and summaries count by it. A rating found mistaken or malicious on appeal is
+/// <see cref="Voided"/>: kept, but no longer counted.
 /// </summary>
 public sealed record Rating(
     string Id,
@@ -16,4 +17,6 @@ public sealed record Rating(
     RatingChannel Channel,
     DateTimeOffset RatedAt,
     DateOnly RatedOn,
-    Idempotency? Idempotency = null) : IIdempotentRecord;
+    Idempotency? Idempotency = null,
+    string? InvitationId = null,
+    bool Voided = false) : IIdempotentRecord;

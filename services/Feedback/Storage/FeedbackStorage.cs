@@ -15,11 +15,15 @@ public static class FeedbackStorage
                 services.AddSingleton<IStoreInitializer, SqliteFeedbackSchema>();
                 services.AddSingleton<IRatingStore, SqliteRatingStore>();
                 services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
+                services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
+                services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
             },
             addMongoAdapters: services =>
             {
                 services.AddSingleton<IStoreInitializer, MongoFeedbackIndexes>();
                 services.AddSingleton<IRatingStore, MongoRatingStore>();
                 services.AddSingleton<ISuggestionStore, MongoSuggestionStore>();
+                services.AddSingleton<IInvitationStore, MongoInvitationStore>();
+                services.AddSingleton<IRectificationStore, MongoRectificationStore>();
             });
 }

@@ -9,56 +9,87 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
 {
     private readonly V1.Feedback.FeedbackClient _client = host.Client();
 
-    private static RateServiceRequest Request(string reference, RatingLevel level = RatingLevel.Satisfied,
-        WindowType window = WindowType.AdoptionRegistration, string staff = "staff-grpc") => new()
-    {
-        Window = window,
-        StaffId = staff,
-        ServiceReference = reference,
-        Level = level,
-        Comment = "办事很快",
-        Channel = Channel.OnSitePad,
-    };
-
     [Fact]
-    public async Task A_rating_comes_back_with_an_id_and_the_time_it_was_given()
+    public async Task A_rating_through_an_invitation_comes_back_with_the_invitation_details_and_time()
     {
-        var rating = await _client.RateServiceAsync(Request("adoption:case:1"));
+        var invitation = await _client.InviteAsync(WindowType.AdoptionRegistration, "adoption:case:1", "staff-grpc", Channel.OnSitePad);
+
+        var rating = await _client.RateServiceAsync(new RateServiceRequest
+        {
+            InvitationId = invitation.InvitationId, Level = RatingLevel.Satisfied, Comment = "办事很快",
+        });
 
         Assert.StartsWith("r-", rating.RatingId);
         Assert.Equal(WindowType.AdoptionRegistration, rating.Window);
-        Assert.Equal(RatingLevel.Satisfied, rating.Level);
+        Assert.Equal("staff-grpc", rating.StaffId);
+        Assert.Equal(Channel.OnSitePad, rating.Channel);
         Assert.Equal("办事很快", rating.Comment);
+        Assert.Equal("", rating.RectificationCaseId);
         Assert.Equal(host.Clock.GetUtcNow(), rating.RatedAt.ToDateTimeOffset());
+        var after = await _client.GetInvitationAsync(new GetInvitationRequest { InvitationId = invitation.InvitationId });
+        Assert.Equal(InvitationStatus.Rated, after.Status);
     }
 
     [Fact]
     public async Task A_second_rating_of_the_same_service_is_already_exists()
     {
-        await _client.RateServiceAsync(Request("adoption:case:2"));
+        var invitation = await _client.InviteAsync(WindowType.AdoptionRegistration, "adoption:case:2");
+        await _client.RateServiceAsync(new RateServiceRequest { InvitationId = invitation.InvitationId, Level = RatingLevel.Satisfied });
 
-        var error = await Errors.RefusedAsync(StatusCode.AlreadyExists,
-            () => _client.RateServiceAsync(Request("adoption:case:2", RatingLevel.VeryDissatisfied)).ResponseAsync);
+        var error = await Errors.RefusedAsync(StatusCode.AlreadyExists, () => _client.RateServiceAsync(
+            new RateServiceRequest { InvitationId = invitation.InvitationId, Level = RatingLevel.VeryDissatisfied }).ResponseAsync);
 
         Assert.Contains("already been rated", error.Status.Detail);
     }
 
     [Fact]
-    public async Task Missing_window_level_and_reference_are_named()
+    public async Task A_rating_without_an_invitation_is_refused_naming_it_and_the_level()
+    {
+        var error = await Errors.RefusedAsync(StatusCode.InvalidArgument, () => _client.RateServiceAsync(new RateServiceRequest
+        {
+            Window = WindowType.AdoptionRegistration, ServiceReference = "adoption:uninvited",
+        }).ResponseAsync);
+
+        Assert.Equal(["invitation_id", "level"], error.Fields());
+    }
+
+    [Fact]
+    public async Task An_unknown_invitation_is_not_found_and_an_expired_one_is_a_broken_rule()
+    {
+        await Errors.RefusedAsync(StatusCode.NotFound, () => _client.RateServiceAsync(
+            new RateServiceRequest { InvitationId = "inv-none", Level = RatingLevel.Satisfied }).ResponseAsync);
+
+        using var expiring = new FeedbackHost();
+        expiring.With("Feedback:Invitations:ValidFor", "01:00:00");
+        var client = expiring.Client();
+        var invitation = await client.InviteAsync(WindowType.FuneralServices, "funeral:late");
+        expiring.Clock.Advance(TimeSpan.FromMinutes(61));
+
+        var error = await Errors.RefusedAsync(StatusCode.FailedPrecondition, () => client.RateServiceAsync(
+            new RateServiceRequest { InvitationId = invitation.InvitationId, Level = RatingLevel.Satisfied }).ResponseAsync);
+        Assert.Equal("invitation-expired", error.Rule());
+        Assert.Equal(InvitationStatus.Expired,
+            (await client.GetInvitationAsync(new GetInvitationRequest { InvitationId = invitation.InvitationId })).Status);
+    }
+
+    [Fact]
+    public async Task An_invitation_needs_window_service_and_channel()
     {
         var error = await Errors.RefusedAsync(StatusCode.InvalidArgument,
-            () => _client.RateServiceAsync(new RateServiceRequest { Channel = Channel.Web }).ResponseAsync);
+            () => _client.CreateInvitationAsync(new CreateInvitationRequest()).ResponseAsync);
 
-        Assert.Equal(["window", "level", "service_reference"], error.Fields());
+        Assert.Equal(["window", "service_reference", "channel"], error.Fields());
     }
 
     [Fact]
     public async Task A_retry_with_the_idempotency_key_header_returns_the_first_rating()
     {
+        var invitation = await _client.InviteAsync(WindowType.AdoptionRegistration, "adoption:case:3");
+        var request = new RateServiceRequest { InvitationId = invitation.InvitationId, Level = RatingLevel.Satisfied };
         var headers = new Metadata { { "Idempotency-Key", "grpc-retry-1" } };
 
-        var first = await _client.RateServiceAsync(Request("adoption:case:3"), headers);
-        var retry = await _client.RateServiceAsync(Request("adoption:case:3"), headers);
+        var first = await _client.RateServiceAsync(request, headers);
+        var retry = await _client.RateServiceAsync(request, headers);
 
         Assert.Equal(first.RatingId, retry.RatingId);
     }
@@ -67,10 +98,10 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
     public async Task The_window_summary_lists_all_five_levels_and_the_rate_for_the_period()
     {
         var window = WindowType.VagrantRelief;
-        await _client.RateServiceAsync(Request("vagrant:1", RatingLevel.VerySatisfied, window));
-        await _client.RateServiceAsync(Request("vagrant:2", RatingLevel.BasicallySatisfied, window));
-        await _client.RateServiceAsync(Request("vagrant:3", RatingLevel.Satisfied, window));
-        await _client.RateServiceAsync(Request("vagrant:4", RatingLevel.VeryDissatisfied, window));
+        await _client.InviteAndRateAsync(window, "vagrant:1", RatingLevel.VerySatisfied);
+        await _client.InviteAndRateAsync(window, "vagrant:2", RatingLevel.BasicallySatisfied);
+        await _client.InviteAndRateAsync(window, "vagrant:3", RatingLevel.Satisfied);
+        await _client.InviteAndRateAsync(window, "vagrant:4", RatingLevel.VeryDissatisfied);
 
         // The host's clock stands at 2026-11-02 09:00 in Beijing.
         var summary = await _client.GetSatisfactionSummaryAsync(new GetSatisfactionSummaryRequest
@@ -93,9 +124,9 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task The_staff_summary_counts_one_staff_member_across_windows()
     {
-        await _client.RateServiceAsync(Request("staff:1", RatingLevel.Satisfied, WindowType.ElderlyCare, "staff-77"));
-        await _client.RateServiceAsync(Request("staff:2", RatingLevel.Dissatisfied, WindowType.ChildWelfare, "staff-77"));
-        await _client.RateServiceAsync(Request("staff:3", RatingLevel.Satisfied, WindowType.ChildWelfare, "staff-78"));
+        await _client.InviteAndRateAsync(WindowType.ElderlyCare, "staff:1", RatingLevel.Satisfied, "staff-77");
+        await _client.InviteAndRateAsync(WindowType.ChildWelfare, "staff:2", RatingLevel.Dissatisfied, "staff-77");
+        await _client.InviteAndRateAsync(WindowType.ChildWelfare, "staff:3", RatingLevel.Satisfied, "staff-78");
 
         var summary = await _client.GetStaffSatisfactionAsync(new GetStaffSatisfactionRequest { StaffId = "staff-77" });
 

@@ -11,19 +11,20 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     private readonly HttpClient _http = host.CreateClient();
 
     // Each test rates its own window or reads its own staff member, since the host is shared by the class.
-    private static object Rating(string reference, string level = "SATISFIED", string window = "DISABILITY_WELFARE") => new
+    private async Task<string> InviteAsync(string reference, string window = "DISABILITY_WELFARE", string staff = "staff-rest")
     {
-        window,
-        staffId = "staff-rest",
-        serviceReference = reference,
-        level,
-        channel = "WEB",
-    };
+        var response = await _http.PostAsJsonAsync("/api/feedback/v1/invitations", new { window, staffId = staff, serviceReference = reference, channel = "WEB" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("invitationId").GetString()!;
+    }
+
+    private static object Rating(string invitationId, string level = "SATISFIED") => new { invitationId, level };
 
     [Fact]
     public async Task A_rating_posted_as_json_is_stored_and_counted()
     {
-        var created = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating("funeral:1", "VERY_SATISFIED", "FUNERAL_SERVICES"));
+        var invitation = await InviteAsync("funeral:1", "FUNERAL_SERVICES");
+        var created = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating(invitation, "VERY_SATISFIED"));
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
@@ -39,9 +40,10 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task A_second_rating_of_the_same_service_is_409()
     {
-        await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating("disability:2"));
+        var invitation = await InviteAsync("disability:2");
+        await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating(invitation));
 
-        var second = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating("disability:2", "DISSATISFIED"));
+        var second = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating(invitation, "DISSATISFIED"));
 
         await second.RefusedAsync(HttpStatusCode.Conflict);
     }
@@ -51,8 +53,7 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     {
         var response = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", new
         {
-            window = "PLACE_NAMES", serviceReference = "place:1", level = "SATISFIED", channel = "HOTLINE",
-            comment = new string('慢', 501),
+            invitationId = await InviteAsync("place:1", "PLACE_NAMES"), level = "SATISFIED", comment = new string('慢', 501),
         });
 
         Assert.Equal(["comment"], await response.RefusedAsync(HttpStatusCode.BadRequest));
@@ -61,7 +62,7 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task A_missing_level_is_400_naming_the_field()
     {
-        var response = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", new { window = "PLACE_NAMES", serviceReference = "place:2", channel = "WEB" });
+        var response = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", new { invitationId = await InviteAsync("place:2", "PLACE_NAMES") });
 
         Assert.Equal(["level"], await response.RefusedAsync(HttpStatusCode.BadRequest));
     }
@@ -69,13 +70,23 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task The_same_idempotency_key_with_another_content_is_400_naming_the_key()
     {
-        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/feedback/v1/ratings") { Content = JsonContent.Create(Rating("disability:3")) };
+        using var first = new HttpRequestMessage(HttpMethod.Post, "/api/feedback/v1/ratings") { Content = JsonContent.Create(Rating(await InviteAsync("disability:3"))) };
         first.Headers.Add("Idempotency-Key", "rest-key-1");
-        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/feedback/v1/ratings") { Content = JsonContent.Create(Rating("disability:4")) };
+        using var other = new HttpRequestMessage(HttpMethod.Post, "/api/feedback/v1/ratings") { Content = JsonContent.Create(Rating(await InviteAsync("disability:4"))) };
         other.Headers.Add("Idempotency-Key", "rest-key-1");
 
         Assert.Equal(HttpStatusCode.OK, (await _http.SendAsync(first)).StatusCode);
         Assert.Equal(["idempotency_key"], await (await _http.SendAsync(other)).RefusedAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task A_rating_without_an_invitation_is_400_and_an_unknown_invitation_404()
+    {
+        var missing = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", new { level = "SATISFIED" });
+        var unknown = await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating("inv-unknown"));
+
+        Assert.Equal(["invitation_id"], await missing.RefusedAsync(HttpStatusCode.BadRequest));
+        await unknown.RefusedAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -89,10 +100,7 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task The_staff_summary_answers_over_rest_with_a_period()
     {
-        await _http.PostAsJsonAsync("/api/feedback/v1/ratings", new
-        {
-            window = "ELDERLY_CARE", staffId = "staff-rest-2", serviceReference = "elderly:1", level = "BASICALLY_SATISFIED", channel = "SMS_LINK",
-        });
+        await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating(await InviteAsync("elderly:1", "ELDERLY_CARE", "staff-rest-2"), "BASICALLY_SATISFIED"));
 
         var summary = await _http.GetFromJsonAsync<JsonElement>("/api/feedback/v1/staff/staff-rest-2/satisfaction?fromDate=2026-11-01&toDate=2026-11-30");
 

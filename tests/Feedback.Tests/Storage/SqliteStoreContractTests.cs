@@ -13,6 +13,8 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
         _store = await SqliteStore.CreateAsync();
         Ratings = new SqliteRatingStore(_store.Database);
         Suggestions = new SqliteSuggestionStore(_store.Database);
+        Invitations = new SqliteInvitationStore(_store.Database);
+        Cases = new SqliteRectificationStore(_store.Database);
     }
 
     public override Task DisposeAsync() => _store.DisposeAsync().AsTask();
@@ -27,6 +29,15 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
             "SELECT name IS NULL AND phone IS NULL FROM suggestions WHERE suggestion_id = 's-1'", r => r.GetBoolean(0)));
 
         Assert.True(identity);
+    }
+
+    [Fact]
+    public async Task The_overdue_list_reads_the_partial_index_of_open_cases()
+    {
+        var plan = await _store.Database.ReadAsync(c => c.QueryAsync("EXPLAIN QUERY PLAN " + SqliteRectificationStore.OverdueSql,
+            r => r.GetString(3), null, ("$today", "2026-11-02"), ("$window", null), ("$limit", 10)));
+
+        Assert.Contains(plan, line => line.Contains("ix_cases_open_deadline", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -12,5 +12,9 @@ internal sealed class MongoFeedbackIndexes(IMongoDatabase database) : IStoreInit
             .CreateManyAsync(MongoRatingStore.Indexes(), cancellationToken);
         await database.GetCollection<SuggestionDocument>(MongoSuggestionStore.CollectionName).Indexes
             .CreateManyAsync(MongoSuggestionStore.Indexes(), cancellationToken);
+        await database.GetCollection<InvitationDocument>(MongoInvitationStore.CollectionName).Indexes
+            .CreateManyAsync(MongoInvitationStore.Indexes(), cancellationToken);
+        await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName).Indexes
+            .CreateManyAsync(MongoRectificationStore.Indexes(), cancellationToken);
     }
 }

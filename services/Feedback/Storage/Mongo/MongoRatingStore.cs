@@ -15,8 +15,27 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
 
     private IMongoCollection<RatingDocument> Ratings => database.GetCollection<RatingDocument>(CollectionName);
 
-    public Task<AddOutcome> AddAsync(Rating rating, CancellationToken cancellationToken = default) =>
-        Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken);
+    public async Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, CancellationToken cancellationToken = default)
+    {
+        if (openedCase is null) return await Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken);
+
+        // A bad rating and the case it opens are written together or not at all.
+        using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
+        session.StartTransaction();
+        var outcome = await Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken, session);
+        if (outcome != AddOutcome.Added)
+        {
+            await session.AbortTransactionAsync(cancellationToken);
+            return outcome;
+        }
+        await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName)
+            .InsertOneAsync(session, CaseDocument.From(openedCase), cancellationToken: cancellationToken);
+        await session.CommitTransactionAsync(cancellationToken);
+        return outcome;
+    }
+
+    public async Task<Rating?> FindByServiceReferenceAsync(string serviceReference, CancellationToken cancellationToken = default) =>
+        (await Ratings.Find(Builders<RatingDocument>.Filter.Eq(d => d.ServiceReference, serviceReference)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 
     public async Task<Rating?> FindAsync(string ratingId, CancellationToken cancellationToken = default) =>
         (await Ratings.Find(ById(ratingId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
@@ -33,11 +52,13 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
 
     internal static FilterDefinition<RatingDocument> ById(string id) => Builders<RatingDocument>.Filter.Eq(d => d.Id, id);
 
+    internal static UpdateDefinition<RatingDocument> Void() => Builders<RatingDocument>.Update.Set(d => d.Voided, true);
+
     internal static FilterDefinition<RatingDocument> ByIdempotencyKey(string key) =>
         Builders<RatingDocument>.Filter.Eq(d => d.IdempotencyKey, key);
 
-    /// <summary>The ratings of a window or staff member whose office day lies in the period: an equality on the
-    /// scope and a range on the day, which the (scope, ratedOn, level) indexes answer.</summary>
+    /// <summary>The counted (not voided) ratings of a window or staff member whose office day lies in the period:
+    /// equalities on the scope and voided, a range on the day, which the (scope, voided, ratedOn, level) indexes answer.</summary>
     internal static FilterDefinition<RatingDocument> InScope(RatingScope scope, ReportingPeriod period)
     {
         var filter = Builders<RatingDocument>.Filter;
@@ -49,6 +70,7 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
                 RatingScope.OfStaff s => filter.Eq(d => d.StaffId, s.StaffId),
                 _ => throw new ArgumentOutOfRangeException(nameof(scope)),
             },
+            filter.Eq(d => d.Voided, false),
         };
         if (period.From is { } from) filters.Add(filter.Gte(d => d.RatedOn, Dates.Format(from)));
         if (period.To is { } to) filters.Add(filter.Lte(d => d.RatedOn, Dates.Format(to)));
@@ -67,9 +89,9 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
         new(Builders<RatingDocument>.IndexKeys.Ascending(d => d.ServiceReference),
             new CreateIndexOptions { Name = ServiceReferenceIndex, Unique = true }),
         MongoInserts.UniqueWhenPresent<RatingDocument>("idempotencyKey", IdempotencyIndex),
-        new(Builders<RatingDocument>.IndexKeys.Ascending(d => d.Window).Ascending(d => d.RatedOn).Ascending(d => d.Level),
+        new(Builders<RatingDocument>.IndexKeys.Ascending(d => d.Window).Ascending(d => d.Voided).Ascending(d => d.RatedOn).Ascending(d => d.Level),
             new CreateIndexOptions { Name = WindowDayIndex }),
-        new(Builders<RatingDocument>.IndexKeys.Ascending(d => d.StaffId).Ascending(d => d.RatedOn).Ascending(d => d.Level),
+        new(Builders<RatingDocument>.IndexKeys.Ascending(d => d.StaffId).Ascending(d => d.Voided).Ascending(d => d.RatedOn).Ascending(d => d.Level),
             new CreateIndexOptions { Name = StaffDayIndex }),
     ];
 }

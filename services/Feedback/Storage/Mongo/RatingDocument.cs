@@ -19,6 +19,9 @@ internal sealed class RatingDocument
     [BsonElement("ratedOn")] public string RatedOn { get; set; } = "";
     [BsonElement("idempotencyKey"), BsonIgnoreIfNull] public string? IdempotencyKey { get; set; }
     [BsonElement("fingerprint"), BsonIgnoreIfNull] public string? Fingerprint { get; set; }
+    [BsonElement("invitationId"), BsonIgnoreIfNull] public string? InvitationId { get; set; }
+    /// <summary>Always present, so summaries match <c>voided: false</c> on the index.</summary>
+    [BsonElement("voided")] public bool Voided { get; set; }
 
     public static RatingDocument From(Rating rating) => new()
     {
@@ -30,15 +33,16 @@ internal sealed class RatingDocument
         Comment = rating.Comment,
         Channel = (int)rating.Channel,
         RatedAt = rating.RatedAt.UtcDateTime,
-        RatedOn = Dates.Format(rating.RatedOn),
+        RatedOn = MongoValues.Day(rating.RatedOn),
         IdempotencyKey = rating.Idempotency?.Key,
         Fingerprint = rating.Idempotency?.Fingerprint,
+        InvitationId = rating.InvitationId,
+        Voided = rating.Voided,
     };
 
     public Rating ToDomain() => new(
         Id, (Window)Window, StaffId, ServiceReference, (RatingLevel)Level, Comment, (RatingChannel)Channel,
-        new DateTimeOffset(DateTime.SpecifyKind(RatedAt, DateTimeKind.Utc)), Dates.ParseDate(RatedOn, "ratedOn"),
-        IdempotencyKey is null ? null : new Idempotency(IdempotencyKey, Fingerprint ?? ""));
+        MongoValues.Instant(RatedAt), MongoValues.Day(RatedOn), MongoValues.Idempotency(IdempotencyKey, Fingerprint), InvitationId, Voided);
 }
 
 /// <summary>One row of the summary pipeline's output: a level and how many ratings have it.</summary>

@@ -36,6 +36,5 @@ internal sealed class SuggestionDocument
     public Suggestion ToDomain() => new(
         Id, (Window)Window, Category, Text,
         Anonymous || Name is null ? null : new Suggester(Name, Phone),
-        new DateTimeOffset(DateTime.SpecifyKind(SubmittedAt, DateTimeKind.Utc)),
-        IdempotencyKey is null ? null : new Idempotency(IdempotencyKey, Fingerprint ?? ""));
+        MongoValues.Instant(SubmittedAt), MongoValues.Idempotency(IdempotencyKey, Fingerprint));
 }
