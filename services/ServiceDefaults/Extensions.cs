@@ -83,7 +83,13 @@ public static class ServiceDefaultsExtensions
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.MaxReceiveMessageSize = 1024 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-        }).AddJsonTranscoding();
+        }).AddJsonTranscoding(options =>
+        {
+            // The error details our statuses carry, so REST callers get them as JSON too.
+            options.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromMessages(
+                Google.Rpc.BadRequest.Descriptor, Google.Rpc.PreconditionFailure.Descriptor,
+                Google.Rpc.ResourceInfo.Descriptor, Google.Rpc.RetryInfo.Descriptor, Google.Rpc.ErrorInfo.Descriptor);
+        });
         builder.Services.AddGrpcReflection();
         return builder;
     }
