@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Each project listens on its own Kestrel ports (appsettings.json: "Http" = HTTP/1.1 REST + health, "Grpc" = HTTP/2);
+// Aspire reads those endpoints, so the ports here are the ones the services use when run alone. Every service runs
+// on its embedded SQLite store (services/<Name>/data/). The dashboard receives their traces over OTLP.
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithHttpHealthCheck("/health/live", endpointName: "Http");
+
+Route(builder.AddProject<Projects.Marriage>("marriage"));
+
+var app = builder.Build();
+await app.StartAsync();
+var dashboard = builder.Configuration["ASPNETCORE_URLS"]?.Split(';')[0] ?? "(see the log above)";
+Console.WriteLine($"""
+
+    Civil-affairs platform is running (Ctrl+C or SIGTERM stops it).
+      Gateway REST  : {gateway.GetEndpoint("Http").Url}   e.g. curl {gateway.GetEndpoint("Http").Url}/health/live
+      Gateway gRPC  : {gateway.GetEndpoint("Grpc").Url}   (cleartext HTTP/2)
+      Dashboard     : {dashboard}   (traces, logs, metrics)
+
+    """);
+await app.WaitForShutdownAsync();
+
+// The gateway's YARP clusters (named after the service, "-grpc" for the HTTP/2 one) point at the service's endpoints,
+// and the gateway starts once the service is ready.
+void Route(IResourceBuilder<ProjectResource> service)
+{
+    service.WithHttpHealthCheck("/health/ready", endpointName: "Http");
+    gateway
+        .WithEnvironment($"ReverseProxy__Clusters__{service.Resource.Name}__Destinations__primary__Address",
+            service.GetEndpoint("Http"))
+        .WithEnvironment($"ReverseProxy__Clusters__{service.Resource.Name}-grpc__Destinations__primary__Address",
+            service.GetEndpoint("Grpc"))
+        .WithReference(service)
+        .WaitFor(service);
+}
