@@ -14,14 +14,14 @@ internal sealed class MarriageOffice : IDisposable
     public const string Id = "xicheng-1";
     private static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
-    public ServiceHost<MarriageAppointmentsApi> Host { get; } = new();
+    public ServiceHost<MarriageAppointmentsApi> Host { get; }
     public MarriageAppointments.MarriageAppointmentsClient Appointments { get; }
     public MarriageHall.MarriageHallClient Hall { get; }
     public MarriageRegistry.MarriageRegistryClient Registry { get; }
 
     public MarriageOffice(DateTime localNow)
     {
-        At(localNow);
+        Host = new ServiceHost<MarriageAppointmentsApi>(new DateTimeOffset(localNow, Offset));
         var channel = Host.Channel();
         Appointments = new MarriageAppointments.MarriageAppointmentsClient(channel);
         Hall = new MarriageHall.MarriageHallClient(channel);
