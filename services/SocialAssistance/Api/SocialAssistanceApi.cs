@@ -10,7 +10,7 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
@@ -93,6 +93,28 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
             MonthlyBenefitFen = l.MonthlyBenefitFen,
             StartsOn = Dates.Format(l.Posting.StartsOn),
             EndsOn = Dates.Format(l.Posting.EndsOn),
+        }));
+        return response;
+    }
+
+    public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
+    {
+        var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
+        return new V1.PaymentRun
+        {
+            RunId = run.Id, Month = PaymentRuns.Format(run.Month), RanAt = run.RanAt.ToTimestamp(), PaidCount = run.PaidCount,
+            AlreadyPaidCount = run.AlreadyPaidCount, TotalPaidFen = run.TotalPaidFen,
+        };
+    }
+
+    public override async Task<ListHouseholdPaymentsResponse> ListHouseholdPayments(ListHouseholdPaymentsRequest request, ServerCallContext context)
+    {
+        var ledger = await payments.LedgerAsync(request.HouseholdId, registry);
+        var response = new ListHouseholdPaymentsResponse { HouseholdId = request.HouseholdId.Trim(), TotalPaidFen = ledger.Sum(p => p.AmountFen) };
+        response.Payments.AddRange(ledger.Select(p => new PaymentEntry
+        {
+            PaymentId = p.Id, CaseId = p.CaseId, Programme = (V1.Programme)(int)p.Programme, Month = PaymentRuns.Format(p.Month),
+            AmountFen = p.AmountFen, PaidAt = p.PaidAt.ToTimestamp(), Source = p.Source,
         }));
         return response;
     }

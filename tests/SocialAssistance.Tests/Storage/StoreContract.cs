@@ -12,10 +12,11 @@ public abstract class StoreContract : IAsyncLifetime
     protected IHouseholdStore Households { get; private set; } = null!;
     protected IApplicationStore Applications { get; private set; } = null!;
     protected IIdempotencyStore Keys { get; private set; } = null!;
+    protected IPaymentStore Payments { get; private set; } = null!;
 
-    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync();
+    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore)> OpenAsync();
 
-    public virtual async Task InitializeAsync() => (Households, Applications, Keys) = await OpenAsync();
+    public virtual async Task InitializeAsync() => (Households, Applications, Keys, Payments) = await OpenAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -148,5 +149,34 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Contains(listed, a => a.Id == active.Id);
         Assert.DoesNotContain(listed, a => a.Id == submitted.Id);
         Assert.All(listed, a => Assert.Contains(a.Status, new[] { ApplicationStatus.Posted, ApplicationStatus.Active }));
+    }
+
+    private static Payment NewPayment(string householdId, DateOnly month, long amount, string source, Programme programme = Programme.Dibao) => new()
+    {
+        Id = Ids.New("pay"), HouseholdId = householdId, CaseId = "dba_" + householdId, Programme = programme, Month = month,
+        AmountFen = amount, PaidAt = Now, Source = source,
+    };
+
+    [Fact]
+    public virtual async Task A_run_pays_each_household_once_a_month_per_programme()
+    {
+        var (a, b) = ("hh_a" + Guid.NewGuid().ToString("N"), "hh_b" + Guid.NewGuid().ToString("N"));
+        var december = new DateOnly(2026, 12, 1);
+        var claim = new IdempotencyClaim("payment-run", Guid.NewGuid().ToString(), "f");
+
+        var first = await Payments.RecordRunAsync(new PaymentRun("run_1" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_1"), NewPayment(b, december, 50_000, "run_1")], claim);
+        var second = await Payments.RecordRunAsync(new PaymentRun("run_2" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_2"), NewPayment(a, december.AddMonths(1), 97_000, "run_2")], null);
+
+        Assert.Equal((2, 0, 147_000L), (first.PaidCount, first.AlreadyPaidCount, first.TotalPaidFen));
+        Assert.Equal((1, 1, 97_000L), (second.PaidCount, second.AlreadyPaidCount, second.TotalPaidFen));
+        Assert.Equal(first, await Payments.GetRunAsync(first.Id));
+        Assert.Equal(first.Id, (await Keys.FindAsync(claim.Scope, claim.Key))!.ResourceId);
+        var ledger = await Payments.ListByHouseholdAsync(a);
+        Assert.Equal([(december, "run_1"), (december.AddMonths(1), "run_2")], ledger.Select(p => (p.Month, p.Source)));
+        Assert.False(await Payments.RecordAsync(NewPayment(b, december, 1, "grant")));
+        Assert.True(await Payments.RecordAsync(NewPayment(b, december, 1, "grant", Programme.Temporary)));
+        Assert.Equal([Programme.Dibao, Programme.Temporary], (await Payments.ListByHouseholdAsync(b)).Select(p => p.Programme));
     }
 }

@@ -10,6 +10,8 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public IMongoClient Client { get; } = database.Client;
     public IMongoCollection<BsonDocument> Households { get; } = database.GetCollection<BsonDocument>("households");
     public IMongoCollection<BsonDocument> Applications { get; } = database.GetCollection<BsonDocument>("applications");
+    public IMongoCollection<BsonDocument> Payments { get; } = database.GetCollection<BsonDocument>("payments");
+    public IMongoCollection<BsonDocument> PaymentRuns { get; } = database.GetCollection<BsonDocument>("payment_runs");
     public IMongoCollection<BsonDocument> IdempotencyKeys { get; } = database.GetCollection<BsonDocument>("idempotency_keys");
 
     private static readonly JsonWriterSettings Relaxed = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
