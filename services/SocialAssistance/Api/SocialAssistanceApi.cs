@@ -18,6 +18,10 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     public override async Task<V1.Household> GetHousehold(GetHouseholdRequest request, ServerCallContext context) =>
         (await registry.GetAsync(request.HouseholdId)).ToContract();
 
+    public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
+        (await registry.ReportChangeAsync(request.HouseholdId, request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note,
+            Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
+
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>
         Case(intake.SubmitAsync(request.ToDomain(), Claim(DibaoIntake.Scope, context, request, request.IdempotencyKey)));
 
@@ -93,6 +97,24 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
             MonthlyBenefitFen = l.MonthlyBenefitFen,
             StartsOn = Dates.Format(l.Posting.StartsOn),
             EndsOn = Dates.Format(l.Posting.EndsOn),
+        }));
+        return response;
+    }
+
+    public override Task<V1.DibaoApplication> AdjustBenefit(AdjustBenefitRequest request, ServerCallContext context) =>
+        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons,
+            Step(context, request, request.IdempotencyKey)));
+
+    public override Task<V1.DibaoApplication> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
+        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes, Step(context, request, request.IdempotencyKey)));
+
+    public override async Task<ListDueReviewsResponse> ListDueReviews(ListDueReviewsRequest request, ServerCallContext context)
+    {
+        var response = new ListDueReviewsResponse { AsOf = Dates.Format(calendar.Today) };
+        response.Reviews.AddRange((await process.DueReviewsAsync()).Select(a => new DueReview
+        {
+            ApplicationId = a.Id, HouseholdId = a.HouseholdId, ReviewCategory = (V1.ReviewCategory)(int)a.ReviewCategory,
+            DueOn = ContractTranslation.Day(a.NextReviewDue), Status = (V1.ApplicationStatus)(int)a.Status,
         }));
         return response;
     }

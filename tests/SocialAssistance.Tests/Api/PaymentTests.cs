@@ -5,39 +5,30 @@ using Grpc.Core;
 
 namespace CivilAffairs.SocialAssistance.Tests.Api;
 
-public sealed class PaymentTests : IAsyncLifetime
+public sealed class PaymentTests : FreshHostTests
 {
-    private readonly AssistanceHost _host = new();
-    private readonly CaseSteps _steps;
-
-    public PaymentTests() => _steps = new CaseSteps(_host);
-
-    public Task InitializeAsync() => _host.InitializeAsync();
-
-    public Task DisposeAsync() => ((IAsyncLifetime)_host).DisposeAsync();
-
     private Task<V1.PaymentRun> RunAsync(string month, string key = "") =>
-        _host.Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = month, IdempotencyKey = key }).ResponseAsync;
+        Host.Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = month, IdempotencyKey = key }).ResponseAsync;
 
     [Fact]
     public async Task An_active_case_is_paid_from_the_month_after_confirmation_once_a_month_however_often_the_run_repeats()
     {
-        var (household, submitted) = await _steps.SubmittedAsync(AssistanceHost.Couple(50_000, 0));
-        await _steps.PostedAsync(submitted.ApplicationId, 50_000, 0);
-        _host.SetToday(new DateOnly(2026, 11, 9));
-        var active = await _steps.ConfirmAsync(submitted.ApplicationId);
+        var (household, submitted) = await Steps.SubmittedAsync(AssistanceHost.Couple(50_000, 0));
+        await Steps.PostedAsync(submitted.ApplicationId, 50_000, 0);
+        Host.SetToday(new DateOnly(2026, 11, 9));
+        var active = await Steps.ConfirmAsync(submitted.ApplicationId);
 
         var november = await RunAsync("2026-11");
         Assert.Equal(0, november.PaidCount); // benefit starts in December
         await RpcAssert.Fails(StatusCode.FailedPrecondition, () => RunAsync("2026-12"));
 
-        _host.SetToday(new DateOnly(2026, 12, 10));
+        Host.SetToday(new DateOnly(2026, 12, 10));
         var december = await RunAsync("2026-12");
         var again = await RunAsync("2026-12");
 
         Assert.Equal((1, active.MonthlyBenefitFen), (december.PaidCount, december.TotalPaidFen));
         Assert.Equal((0, 1, 0L), (again.PaidCount, again.AlreadyPaidCount, again.TotalPaidFen));
-        var ledger = await _host.Client.ListHouseholdPaymentsAsync(new ListHouseholdPaymentsRequest { HouseholdId = household.HouseholdId });
+        var ledger = await Host.Client.ListHouseholdPaymentsAsync(new ListHouseholdPaymentsRequest { HouseholdId = household.HouseholdId });
         var payment = Assert.Single(ledger.Payments);
         Assert.Equal(("2026-12", Programme.Dibao, active.MonthlyBenefitFen, submitted.ApplicationId, december.RunId),
             (payment.Month, payment.Programme, payment.AmountFen, payment.CaseId, payment.Source));
@@ -57,7 +48,7 @@ public sealed class PaymentTests : IAsyncLifetime
     [Fact]
     public async Task Bad_months_and_unknown_households_are_refused_over_rest()
     {
-        var http = _host.CreateClient();
+        var http = Host.CreateClient();
         var bad = await http.PostAsJsonAsync("/api/assistance/v1/payment-runs", new { month = "2026-13" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("month", await bad.Content.ReadAsStringAsync());

@@ -35,4 +35,5 @@ public sealed class MongoStoreTests : StoreContract
     [MongoFact] public override Task An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed() => base.An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed();
     [MongoFact] public override Task Applications_are_listed_by_status() => base.Applications_are_listed_by_status();
     [MongoFact] public override Task A_run_pays_each_household_once_a_month_per_programme() => base.A_run_pays_each_household_once_a_month_per_programme();
+    [MongoFact] public override Task A_household_update_applies_only_at_the_version_read() => base.A_household_update_applies_only_at_the_version_read();
 }

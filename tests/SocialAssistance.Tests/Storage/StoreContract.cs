@@ -87,6 +87,27 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task A_household_update_applies_only_at_the_version_read()
+    {
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
+        await Households.AddAsync(household, null);
+        var changed = household.WithReportedChange([0, 5_000], 100, "lost job", Now);
+
+        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 2, null));
+        Assert.True(await Households.UpdateAsync(changed, expectedVersion: 1, null));
+        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 1, null));
+
+        var stored = await Households.GetAsync(household.Id);
+        Assert.Equal([0L, 5_000L], stored!.MemberIncomesFen);
+        Assert.Equal((100L, 2), (stored.FinancialAssetsFen, stored.Version));
+        var change = Assert.Single(stored.Changes);
+        Assert.Equal([10_000L, 20_000L], change.IncomesBeforeFen);
+        Assert.Equal("lost job", change.Note);
+        // Still the members' one active household.
+        Assert.Equal(new MembershipConflict(0), await Households.AddAsync(NewHousehold(household.Members[0].IdNumber.Value), null));
+    }
+
+    [Fact]
     public virtual async Task One_open_application_per_household()
     {
         var first = NewApplication("hh_" + Guid.NewGuid().ToString("N"));

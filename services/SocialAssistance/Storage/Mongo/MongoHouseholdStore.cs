@@ -34,6 +34,19 @@ internal sealed class MongoHouseholdStore(MongoCollections collections) : IHouse
         }
     }
 
+    public async Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim)
+    {
+        using var session = await collections.Client.StartSessionAsync();
+        return await session.WithTransactionAsync(async (s, token) =>
+        {
+            var result = await collections.Households.ReplaceOneAsync(s, MongoFilters.AtVersion(household.Id, expectedVersion),
+                ToDocument(household), cancellationToken: token);
+            if (result.MatchedCount == 0) return false;
+            await MongoIdempotencyStore.ClaimAsync(collections, s, claim, household.Id, token);
+            return true;
+        });
+    }
+
     internal static BsonDocument ToDocument(Household household)
     {
         var document = MongoCollections.ToDocument(household, household.Id);
