@@ -31,5 +31,19 @@ internal sealed class MongoCollections(IMongoDatabase database)
         return DocumentJson.Deserialize<T>(copy.ToJson(Relaxed));
     }
 
+    /// <summary>Replaces a document still at <paramref name="expectedVersion"/> and stores the claim, in one transaction.</summary>
+    public async Task<bool> ReplaceAtVersionAsync(IMongoCollection<BsonDocument> collection, string id, int expectedVersion,
+        BsonDocument replacement, Domain.IdempotencyClaim? claim)
+    {
+        using var session = await Client.StartSessionAsync();
+        return await session.WithTransactionAsync(async (s, token) =>
+        {
+            var result = await collection.ReplaceOneAsync(s, MongoFilters.AtVersion(id, expectedVersion), replacement, cancellationToken: token);
+            if (result.MatchedCount == 0) return false;
+            await MongoIdempotencyStore.ClaimAsync(this, s, claim, id, token);
+            return true;
+        });
+    }
+
     public static bool IsDuplicateKey(MongoWriteException error) => error.WriteError?.Category == ServerErrorCategory.DuplicateKey;
 }

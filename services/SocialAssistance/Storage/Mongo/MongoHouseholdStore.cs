@@ -34,18 +34,8 @@ internal sealed class MongoHouseholdStore(MongoCollections collections) : IHouse
         }
     }
 
-    public async Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim)
-    {
-        using var session = await collections.Client.StartSessionAsync();
-        return await session.WithTransactionAsync(async (s, token) =>
-        {
-            var result = await collections.Households.ReplaceOneAsync(s, MongoFilters.AtVersion(household.Id, expectedVersion),
-                ToDocument(household), cancellationToken: token);
-            if (result.MatchedCount == 0) return false;
-            await MongoIdempotencyStore.ClaimAsync(collections, s, claim, household.Id, token);
-            return true;
-        });
-    }
+    public Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim) =>
+        collections.ReplaceAtVersionAsync(collections.Households, household.Id, expectedVersion, ToDocument(household), claim);
 
     internal static BsonDocument ToDocument(Household household)
     {
