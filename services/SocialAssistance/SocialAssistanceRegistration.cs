@@ -30,6 +30,7 @@ public static class SocialAssistanceRegistration
         builder.Services.AddSingleton<DibaoIntake>();
         builder.Services.AddTransient<DibaoProcess>();
         builder.Services.AddSingleton<CaseLists>();
+        builder.Services.AddSingleton<PaymentRuns>();
         return builder;
     }
 }

@@ -30,7 +30,18 @@ internal static class ContractTranslation
             RegisteredAt = household.RegisteredAt.ToTimestamp(),
             FinancialAssetsFen = household.FinancialAssetsFen,
             Active = household.Active,
+            Version = household.Version,
         };
+        message.Changes.AddRange(household.Changes.Select(c =>
+        {
+            var change = new Contract.HouseholdChange
+            {
+                At = c.At.ToTimestamp(), Note = c.Note, AssetsBeforeFen = c.AssetsBeforeFen, AssetsAfterFen = c.AssetsAfterFen,
+            };
+            change.IncomesBeforeFen.AddRange(c.IncomesBeforeFen);
+            change.IncomesAfterFen.AddRange(c.IncomesAfterFen);
+            return change;
+        }));
         message.Members.AddRange(household.Members.Select(m => new Contract.Member
         {
             Person = ContractMapping.ToMaskedPerson(m.Name, m.IdNumber),

@@ -10,13 +10,17 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
 
     public override async Task<V1.Household> GetHousehold(GetHouseholdRequest request, ServerCallContext context) =>
         (await registry.GetAsync(request.HouseholdId)).ToContract();
+
+    public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
+        (await registry.ReportChangeAsync(request.HouseholdId, request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note,
+            Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
 
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>
         Case(intake.SubmitAsync(request.ToDomain(), Claim(DibaoIntake.Scope, context, request, request.IdempotencyKey)));
@@ -93,6 +97,46 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
             MonthlyBenefitFen = l.MonthlyBenefitFen,
             StartsOn = Dates.Format(l.Posting.StartsOn),
             EndsOn = Dates.Format(l.Posting.EndsOn),
+        }));
+        return response;
+    }
+
+    public override Task<V1.DibaoApplication> AdjustBenefit(AdjustBenefitRequest request, ServerCallContext context) =>
+        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons,
+            Step(context, request, request.IdempotencyKey)));
+
+    public override Task<V1.DibaoApplication> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
+        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes, Step(context, request, request.IdempotencyKey)));
+
+    public override async Task<ListDueReviewsResponse> ListDueReviews(ListDueReviewsRequest request, ServerCallContext context)
+    {
+        var response = new ListDueReviewsResponse { AsOf = Dates.Format(calendar.Today) };
+        response.Reviews.AddRange((await process.DueReviewsAsync()).Select(a => new DueReview
+        {
+            ApplicationId = a.Id, HouseholdId = a.HouseholdId, ReviewCategory = (V1.ReviewCategory)(int)a.ReviewCategory,
+            DueOn = ContractTranslation.Day(a.NextReviewDue), Status = (V1.ApplicationStatus)(int)a.Status,
+        }));
+        return response;
+    }
+
+    public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
+    {
+        var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
+        return new V1.PaymentRun
+        {
+            RunId = run.Id, Month = PaymentRuns.Format(run.Month), RanAt = run.RanAt.ToTimestamp(), PaidCount = run.PaidCount,
+            AlreadyPaidCount = run.AlreadyPaidCount, TotalPaidFen = run.TotalPaidFen,
+        };
+    }
+
+    public override async Task<ListHouseholdPaymentsResponse> ListHouseholdPayments(ListHouseholdPaymentsRequest request, ServerCallContext context)
+    {
+        var ledger = await payments.LedgerAsync(request.HouseholdId, registry);
+        var response = new ListHouseholdPaymentsResponse { HouseholdId = request.HouseholdId.Trim(), TotalPaidFen = ledger.Sum(p => p.AmountFen) };
+        response.Payments.AddRange(ledger.Select(p => new PaymentEntry
+        {
+            PaymentId = p.Id, CaseId = p.CaseId, Programme = (V1.Programme)(int)p.Programme, Month = PaymentRuns.Format(p.Month),
+            AmountFen = p.AmountFen, PaidAt = p.PaidAt.ToTimestamp(), Source = p.Source,
         }));
         return response;
     }

@@ -14,12 +14,24 @@ public sealed record Household
     public long FinancialAssetsFen { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
     public bool Active { get; init; } = true;
+    public IReadOnlyList<HouseholdChange> Changes { get; init; } = [];
     public int Version { get; init; } = 1;
 
     public long TotalMonthlyIncomeFen => Members.Sum(m => m.MonthlyIncomeFen);
 
     /// <summary>Rounded down to the fen, for display; the means test compares totals so no fen is lost to rounding.</summary>
     public long PerCapitaMonthlyIncomeFen => Members.Count == 0 ? 0 : TotalMonthlyIncomeFen / Members.Count;
+
+    public IReadOnlyList<long> MemberIncomesFen => Members.Select(m => m.MonthlyIncomeFen).ToList();
+
+    /// <summary>The household's new incomes (one per member, in order) and assets, with the change kept in history.</summary>
+    public Household WithReportedChange(IReadOnlyList<long> incomesFen, long assetsFen, string note, DateTimeOffset at) => this with
+    {
+        Members = Members.Select((m, i) => m with { MonthlyIncomeFen = incomesFen[i] }).ToList(),
+        FinancialAssetsFen = assetsFen,
+        Changes = [.. Changes, new HouseholdChange(at, note, MemberIncomesFen, incomesFen.ToList(), FinancialAssetsFen, assetsFen)],
+        Version = Version + 1,
+    };
 
     public HouseholdMember Head => Members.Single(m => m.Relation == Relation.Head);
 }

@@ -11,6 +11,9 @@ public interface IHouseholdStore
     /// stored). Throws <see cref="IdempotencyKeyTaken"/> when the key was stored meanwhile.
     /// </summary>
     Task<MembershipConflict?> AddAsync(Household household, IdempotencyClaim? claim);
+
+    /// <summary>Replaces the household if still at <paramref name="expectedVersion"/>, with the claim; false otherwise.</summary>
+    Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim);
 }
 
 /// <summary>The member (by position in the household) who already belongs to another active household.</summary>

@@ -36,6 +36,21 @@ public class MongoRenderingTests
     }
 
     [Fact]
+    public void The_already_paid_lookup_matches_programme_month_and_households_as_payments_are_stored()
+    {
+        Assert.Equal("""{ "programme" : "EXTREME_POVERTY", "month" : "2026-12-01", "householdId" : { "$in" : ["hh_1"] } }""",
+            Render(MongoFilters.PaymentsFor(MongoPaymentStore.Code(Programme.ExtremePoverty), "2026-12-01", ["hh_1"])));
+        var document = MongoCollections.ToDocument(new Payment
+        {
+            Id = "pay_1", HouseholdId = "hh_1", CaseId = "dba_1", Programme = Programme.ExtremePoverty, Month = new DateOnly(2026, 12, 1),
+            AmountFen = 1, PaidAt = DateTimeOffset.UnixEpoch, Source = "run_1",
+        }, "pay_1");
+        Assert.Equal(("EXTREME_POVERTY", "2026-12-01", "hh_1"), (document["programme"].AsString, document["month"].AsString, document["householdId"].AsString));
+        var index = MongoIndexes.OnePaymentPerMonth();
+        Assert.True(index.Options.Unique);
+    }
+
+    [Fact]
     public void The_unique_indexes_hold_only_active_households_and_open_applications()
     {
         var membership = MongoIndexes.ActiveMembership();

@@ -12,10 +12,11 @@ public abstract class StoreContract : IAsyncLifetime
     protected IHouseholdStore Households { get; private set; } = null!;
     protected IApplicationStore Applications { get; private set; } = null!;
     protected IIdempotencyStore Keys { get; private set; } = null!;
+    protected IPaymentStore Payments { get; private set; } = null!;
 
-    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync();
+    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore)> OpenAsync();
 
-    public virtual async Task InitializeAsync() => (Households, Applications, Keys) = await OpenAsync();
+    public virtual async Task InitializeAsync() => (Households, Applications, Keys, Payments) = await OpenAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -86,6 +87,27 @@ public abstract class StoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task A_household_update_applies_only_at_the_version_read()
+    {
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
+        await Households.AddAsync(household, null);
+        var changed = household.WithReportedChange([0, 5_000], 100, "lost job", Now);
+
+        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 2, null));
+        Assert.True(await Households.UpdateAsync(changed, expectedVersion: 1, null));
+        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 1, null));
+
+        var stored = await Households.GetAsync(household.Id);
+        Assert.Equal([0L, 5_000L], stored!.MemberIncomesFen);
+        Assert.Equal((100L, 2), (stored.FinancialAssetsFen, stored.Version));
+        var change = Assert.Single(stored.Changes);
+        Assert.Equal([10_000L, 20_000L], change.IncomesBeforeFen);
+        Assert.Equal("lost job", change.Note);
+        // Still the members' one active household.
+        Assert.Equal(new MembershipConflict(0), await Households.AddAsync(NewHousehold(household.Members[0].IdNumber.Value), null));
+    }
+
+    [Fact]
     public virtual async Task One_open_application_per_household()
     {
         var first = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
@@ -148,5 +170,34 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Contains(listed, a => a.Id == active.Id);
         Assert.DoesNotContain(listed, a => a.Id == submitted.Id);
         Assert.All(listed, a => Assert.Contains(a.Status, new[] { ApplicationStatus.Posted, ApplicationStatus.Active }));
+    }
+
+    private static Payment NewPayment(string householdId, DateOnly month, long amount, string source, Programme programme = Programme.Dibao) => new()
+    {
+        Id = Ids.New("pay"), HouseholdId = householdId, CaseId = "dba_" + householdId, Programme = programme, Month = month,
+        AmountFen = amount, PaidAt = Now, Source = source,
+    };
+
+    [Fact]
+    public virtual async Task A_run_pays_each_household_once_a_month_per_programme()
+    {
+        var (a, b) = ("hh_a" + Guid.NewGuid().ToString("N"), "hh_b" + Guid.NewGuid().ToString("N"));
+        var december = new DateOnly(2026, 12, 1);
+        var claim = new IdempotencyClaim("payment-run", Guid.NewGuid().ToString(), "f");
+
+        var first = await Payments.RecordRunAsync(new PaymentRun("run_1" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_1"), NewPayment(b, december, 50_000, "run_1")], claim);
+        var second = await Payments.RecordRunAsync(new PaymentRun("run_2" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_2"), NewPayment(a, december.AddMonths(1), 97_000, "run_2")], null);
+
+        Assert.Equal((2, 0, 147_000L), (first.PaidCount, first.AlreadyPaidCount, first.TotalPaidFen));
+        Assert.Equal((1, 1, 97_000L), (second.PaidCount, second.AlreadyPaidCount, second.TotalPaidFen));
+        Assert.Equal(first, await Payments.GetRunAsync(first.Id));
+        Assert.Equal(first.Id, (await Keys.FindAsync(claim.Scope, claim.Key))!.ResourceId);
+        var ledger = await Payments.ListByHouseholdAsync(a);
+        Assert.Equal([(december, "run_1"), (december.AddMonths(1), "run_2")], ledger.Select(p => (p.Month, p.Source)));
+        Assert.False(await Payments.RecordAsync(NewPayment(b, december, 1, "grant")));
+        Assert.True(await Payments.RecordAsync(NewPayment(b, december, 1, "grant", Programme.Temporary)));
+        Assert.Equal([Programme.Dibao, Programme.Temporary], (await Payments.ListByHouseholdAsync(b)).Select(p => p.Programme));
     }
 }

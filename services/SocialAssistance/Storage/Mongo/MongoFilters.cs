@@ -22,5 +22,11 @@ internal static class MongoFilters
 
     public static FilterDefinition<BsonDocument> InStatus(IEnumerable<string> statusCodes) => Filter.In("status", statusCodes);
 
+    /// <summary>A programme's payments for a month to any of these households: who was paid already.</summary>
+    public static FilterDefinition<BsonDocument> PaymentsFor(string programme, string month, IEnumerable<string> householdIds) =>
+        Filter.And(Filter.Eq("programme", programme), Filter.Eq("month", month), Filter.In("householdId", householdIds));
+
+    public static FilterDefinition<BsonDocument> PaymentsOfHousehold(string householdId) => Filter.Eq("householdId", householdId);
+
     public static string IdempotencyId(string scope, string key) => $"{scope}:{key}";
 }

@@ -34,6 +34,9 @@ internal sealed class MongoHouseholdStore(MongoCollections collections) : IHouse
         }
     }
 
+    public Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim) =>
+        collections.ReplaceAtVersionAsync(collections.Households, household.Id, expectedVersion, ToDocument(household), claim);
+
     internal static BsonDocument ToDocument(Household household)
     {
         var document = MongoCollections.ToDocument(household, household.Id);

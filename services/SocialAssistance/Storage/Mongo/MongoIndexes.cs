@@ -27,6 +27,11 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
             PartialFilterExpression = Builders<BsonDocument>.Filter.Type("openHouseholdId", BsonType.String),
         });
 
+    /// <summary>A household is paid once a month per programme.</summary>
+    internal static CreateIndexModel<BsonDocument> OnePaymentPerMonth() => new(
+        Builders<BsonDocument>.IndexKeys.Ascending("householdId").Ascending("programme").Ascending("month"),
+        new CreateIndexOptions<BsonDocument> { Name = "ux_payment_month", Unique = true });
+
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
         await collections.Households.Indexes.CreateOneAsync(ActiveMembership(), cancellationToken: cancellationToken);
@@ -36,5 +41,6 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("householdId")),
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("status")),
         ], cancellationToken);
+        await collections.Payments.Indexes.CreateOneAsync(OnePaymentPerMonth(), cancellationToken: cancellationToken);
     }
 }

@@ -33,4 +33,16 @@ internal sealed class SqliteHouseholdStore(SqliteDatabase database) : IHousehold
                     ("$active", household.Active ? 1 : 0));
             return null;
         });
+
+    public Task<bool> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var changed = await connection.ExecuteAsync(
+                "UPDATE households SET doc = $doc, version = $version, active = $active WHERE id = $id AND version = $expected",
+                transaction, ("$id", household.Id), ("$doc", DocumentJson.Serialize(household)), ("$version", household.Version),
+                ("$active", household.Active ? 1 : 0), ("$expected", expectedVersion));
+            if (changed == 0) return false;
+            await SqliteIdempotencyStore.ClaimAsync(connection, transaction, claim, household.Id);
+            return true;
+        });
 }

@@ -26,6 +26,13 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
             version INTEGER NOT NULL, submitted_at TEXT NOT NULL, doc TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS ix_applications_household ON applications (household_id);
         CREATE INDEX IF NOT EXISTS ix_applications_status ON applications (status);
+        CREATE TABLE IF NOT EXISTS payments (
+            id TEXT PRIMARY KEY, household_id TEXT NOT NULL, case_id TEXT NOT NULL, programme TEXT NOT NULL, month TEXT NOT NULL,
+            amount_fen INTEGER NOT NULL, paid_at TEXT NOT NULL, source TEXT NOT NULL,
+            UNIQUE (household_id, programme, month));
+        CREATE TABLE IF NOT EXISTS payment_runs (
+            id TEXT PRIMARY KEY, month TEXT NOT NULL, ran_at TEXT NOT NULL, paid_count INTEGER NOT NULL,
+            already_paid_count INTEGER NOT NULL, total_paid_fen INTEGER NOT NULL);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
