@@ -17,6 +17,9 @@ public static class DomainRegistration
         builder.Services.AddSingleton<CommitmentDesk>();
         builder.Services.AddSingleton<WindowShowcaseQuery>();
         builder.Services.AddSingleton<DutyBook>();
+        builder.Services.AddSingleton<DesignationDesk>();
+        builder.Services.AddSingleton<ConductCodeEditor>();
+        builder.Services.AddSingleton<InspectionDesk>();
         return builder;
     }
 }

@@ -71,4 +71,45 @@ internal static class StaffConductMapping
         RecordedAt = record.RecordedAt.ToTimestamp(),
         Window = record.Window.ToContract(),
     };
+
+    public static V1.Designation ToContract(this Domain.Designation d) => new()
+    {
+        DesignationId = d.Id,
+        Kind = (V1.DesignationKind)(int)d.Kind,
+        Window = d.Window.ToContract(),
+        OfficeId = d.OfficeId,
+        StaffId = d.StaffId,
+        GrantedOn = Dates.Format(d.GrantedOn),
+        GrantReason = d.GrantReason,
+        GrantedBy = d.GrantedBy,
+        WithdrawnOn = d.Withdrawal is { } w ? Dates.Format(w.On) : "",
+        WithdrawalReason = d.Withdrawal?.Reason ?? "",
+        WithdrawnBy = d.Withdrawal?.By ?? "",
+        InForce = d.InForce,
+    };
+
+    public static V1.ConductRule ToContract(this Domain.ConductRule rule) => new()
+    {
+        RuleId = rule.Id,
+        Part = (V1.ConductPart)(int)rule.Part,
+        Text = rule.Text,
+        Active = rule.Active,
+        Version = rule.Version,
+        UpdatedAt = rule.UpdatedAt.ToTimestamp(),
+    };
+
+    public static V1.Inspection ToContract(this Domain.Inspection i) => new()
+    {
+        InspectionId = i.Id,
+        StaffId = i.StaffId,
+        RuleId = i.RuleId,
+        Part = (V1.ConductPart)(int)i.Part,
+        RuleText = i.RuleText,
+        Kind = (V1.InspectionKind)(int)i.Kind,
+        Inspector = i.Inspector,
+        Evidence = i.Evidence,
+        ObservedOn = Dates.Format(i.ObservedOn),
+        RecordedAt = i.RecordedAt.ToTimestamp(),
+        Window = i.Window.ToContract(),
+    };
 }

@@ -17,11 +17,17 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
         Directory = new SqliteStaffDirectory(_database);
         Commitments = new SqliteCommitmentBook(_database);
         Duty = new SqliteDutyLog(_database);
+        Designations = new SqliteDesignationRegister(_database);
+        Code = new SqliteConductCode(_database);
+        Inspections = new SqliteInspectionLog(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
     protected override ICommitmentBook Commitments { get; }
     protected override IDutyLog Duty { get; }
+    protected override IDesignationRegister Designations { get; }
+    protected override IConductCode Code { get; }
+    protected override IInspectionLog Inspections { get; }
 
     public Task InitializeAsync() => new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
 

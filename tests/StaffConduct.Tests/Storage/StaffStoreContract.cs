@@ -13,6 +13,9 @@ public abstract class StaffStoreContract
     protected abstract IStaffDirectory Directory { get; }
     protected abstract ICommitmentBook Commitments { get; }
     protected abstract IDutyLog Duty { get; }
+    protected abstract IDesignationRegister Designations { get; }
+    protected abstract IConductCode Code { get; }
+    protected abstract IInspectionLog Inspections { get; }
 
     private static int _badge;
 
@@ -251,5 +254,99 @@ public abstract class StaffStoreContract
         Assert.Equal([(one.Id, DutyStatus.OnLeave, "病假"), (two.Id, DutyStatus.Training, "")],
             records.Select(r => (r.StaffId, r.Status, r.Note)));
         Assert.Equal(DutyStatus.Training, (await Duty.FindByIdempotencyKeyAsync(tag.Key))!.Value.Status);
+    }
+
+    private static Designation ModelWindow(Window window, string office, DateOnly on) =>
+        new(Ids.New(), DesignationKind.ModelWindow, window, office, "", on, "群众满意度第一", "机关党委", Now, null);
+
+    [Fact]
+    public virtual async Task One_designation_of_a_kind_is_in_force_per_holder_and_a_withdrawn_one_stays_on_record()
+    {
+        var office = $"o-{Guid.NewGuid():N}";
+        var first = ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(first, null));
+        Assert.Equal(first, await Designations.GetAsync(first.Id));
+        Assert.Equal(DesignationWrite.HolderAlreadyDesignated,
+            await Designations.AddAsync(ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 2, 1)), null));
+
+        var withdrawal = new DesignationWithdrawal(new DateOnly(2026, 6, 30), "年度考核未达标", "机关党委", Now.AddDays(1));
+        var tag = new IdempotencyTag($"w-{Guid.NewGuid():N}", "F1");
+        Assert.Equal(DesignationWrite.Written, await Designations.WithdrawAsync(first.Id, withdrawal, tag));
+        Assert.Equal(DesignationWrite.NotInForce, await Designations.WithdrawAsync(first.Id, withdrawal, null));
+        Assert.Equal(withdrawal, (await Designations.GetAsync(first.Id))!.Withdrawal);
+        Assert.Equal((first.Id, "F1"), ((await Designations.FindByWithdrawalKeyAsync(tag.Key))!.Value.Id, "F1"));
+
+        var again = ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 7, 1));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(again, null));
+        var inForce = (await Designations.ListByWindowAsync(Window.PlaceNames, false)).Where(d => d.OfficeId == office);
+        Assert.Equal([again.Id], inForce.Select(d => d.Id));
+        var all = (await Designations.ListByWindowAsync(Window.PlaceNames, true)).Where(d => d.OfficeId == office);
+        Assert.Equal([first.Id, again.Id], all.Select(d => d.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_designation_idempotency_key_is_held_once()
+    {
+        var tag = new IdempotencyTag($"g-{Guid.NewGuid():N}", "F1");
+        var first = ModelWindow(Window.ElderlyCare, $"o-{Guid.NewGuid():N}", new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(first, tag));
+        var second = ModelWindow(Window.ElderlyCare, $"o-{Guid.NewGuid():N}", new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.IdempotencyKeyTaken, await Designations.AddAsync(second, tag));
+        Assert.Null(await Designations.GetAsync(second.Id));
+        Assert.Equal(first.Id, (await Designations.FindByIdempotencyKeyAsync(tag.Key))!.Value.Id);
+    }
+
+    [Fact]
+    public virtual async Task The_conduct_code_is_seeded_once_and_edited_by_version()
+    {
+        await Code.SeedAsync(ConductCodeSeed.Rules(Now));
+        var seeded = await Code.ListAsync(includeInactive: true);
+        Assert.Equal(ConductCodeSeed.Rules(Now).Count, seeded.Count);
+        Assert.Equal(Enum.GetValues<ConductPart>(), seeded.Select(r => r.Part).Distinct());
+
+        var edited = seeded[0] with { Text = "着装整洁", Version = 2, UpdatedAt = Now.AddDays(1) };
+        Assert.True(await Code.SaveAsync(edited));
+        Assert.False(await Code.SaveAsync(seeded[0] with { Text = "stale", Version = 2 }));
+        Assert.Equal(edited, await Code.GetAsync(seeded[0].Id));
+
+        // A second seeding never overwrites the administrator's code.
+        await Code.SeedAsync(ConductCodeSeed.Rules(Now));
+        Assert.Equal("着装整洁", (await Code.GetAsync(seeded[0].Id))!.Text);
+    }
+
+    [Fact]
+    public virtual async Task A_new_rule_is_created_once_and_inactive_rules_are_listed_only_on_request()
+    {
+        var id = $"X-{Guid.NewGuid():N}"[..16];
+        var rule = new ConductRule(id, ConductPart.WorkOrder, "值班表公示", false, 1, Now);
+        Assert.True(await Code.SaveAsync(rule));
+        Assert.False(await Code.SaveAsync(rule with { Text = "again" }));
+        Assert.DoesNotContain(id, (await Code.ListAsync(false)).Select(r => r.Id));
+        Assert.Contains(rule, await Code.ListAsync(true));
+        Assert.Null(await Code.GetAsync("missing"));
+    }
+
+    [Fact]
+    public virtual async Task Inspections_are_listed_newest_first_within_the_dates()
+    {
+        var member = Member();
+        var other = Member();
+        await Directory.AddAsync(member, null);
+        await Directory.AddAsync(other, null);
+        Inspection Observed(StaffMember m, DateOnly on, InspectionKind kind) =>
+            new(Ids.New(), m.Id, m.Profile.Window, "T-01", ConductPart.Attitude, "一张笑脸", kind, "督查员", "现场记录", on, Now);
+        var early = Observed(member, new DateOnly(2026, 10, 30), InspectionKind.Violation);
+        var mid = Observed(member, new DateOnly(2026, 11, 3), InspectionKind.Commendation);
+        var late = Observed(member, new DateOnly(2026, 12, 1), InspectionKind.Commendation);
+        foreach (var i in new[] { early, mid, late, Observed(other, new DateOnly(2026, 11, 4), InspectionKind.Violation) })
+            await Inspections.AddAsync(i, null);
+        Assert.Equal([late.Id, mid.Id, early.Id], (await Inspections.ListAsync([member.Id], null, null)).Select(i => i.Id));
+        Assert.Equal([mid], await Inspections.ListAsync([member.Id], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+
+        var tag = new IdempotencyTag($"i-{Guid.NewGuid():N}", "F1");
+        var once = Observed(other, new DateOnly(2026, 11, 5), InspectionKind.Commendation);
+        Assert.True(await Inspections.AddAsync(once, tag));
+        Assert.False(await Inspections.AddAsync(Observed(other, new DateOnly(2026, 11, 6), InspectionKind.Commendation), tag));
+        Assert.Equal(once, (await Inspections.FindByIdempotencyKeyAsync(tag.Key))!.Value);
     }
 }

@@ -66,6 +66,55 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
         );
         CREATE INDEX IF NOT EXISTS ix_commitments_staff ON commitments (staff_id, deadline);
         CREATE INDEX IF NOT EXISTS ix_commitments_open ON commitments (deadline) WHERE kept IS NULL;
+
+        CREATE TABLE IF NOT EXISTS designations (
+            id TEXT PRIMARY KEY,
+            kind INTEGER NOT NULL,
+            window_type INTEGER NOT NULL,
+            office_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            holder_key TEXT NOT NULL,
+            granted_on TEXT NOT NULL,
+            grant_reason TEXT NOT NULL,
+            granted_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            withdrawn_on TEXT,
+            withdrawal_reason TEXT,
+            withdrawn_by TEXT,
+            withdrawn_at TEXT,
+            idempotency_key TEXT UNIQUE,
+            request_fingerprint TEXT,
+            withdrawal_idempotency_key TEXT UNIQUE,
+            withdrawal_fingerprint TEXT
+        );
+        CREATE UNIQUE INDEX IF NOT EXISTS ux_designations_in_force ON designations (holder_key) WHERE withdrawn_on IS NULL;
+        CREATE INDEX IF NOT EXISTS ix_designations_window ON designations (window_type, granted_on);
+
+        CREATE TABLE IF NOT EXISTS conduct_rules (
+            id TEXT PRIMARY KEY,
+            part INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            active INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS inspections (
+            id TEXT PRIMARY KEY,
+            staff_id TEXT NOT NULL REFERENCES staff_members (id),
+            window_type INTEGER NOT NULL,
+            rule_id TEXT NOT NULL,
+            part INTEGER NOT NULL,
+            rule_text TEXT NOT NULL,
+            kind INTEGER NOT NULL,
+            inspector TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            observed_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            idempotency_key TEXT UNIQUE,
+            request_fingerprint TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_inspections_staff ON inspections (staff_id, observed_on);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
