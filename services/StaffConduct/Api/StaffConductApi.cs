@@ -17,6 +17,9 @@ public sealed class StaffConductApi(
     DesignationDesk designations,
     ConductCodeEditor conductCode,
     InspectionDesk inspections,
+    ContestDesk contests,
+    CaseIntake cases,
+    MonthlyRankingQuery rankings,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
 {
     public override async Task<V1.StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
@@ -198,5 +201,80 @@ public sealed class StaffConductApi(
         }));
         response.Inspections.AddRange(record.Inspections.Select(i => i.ToContract()));
         return response;
+    }
+
+    public override async Task<V1.Contest> CreateContest(CreateContestRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var contest = await contests.CreateAsync(request.Title, window, request.HeldOn, request.MaxScore,
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<V1.Contest> RecordContestScores(RecordContestScoresRequest request, ServerCallContext context)
+    {
+        var contest = await contests.ScoreAsync(request.ContestId, request.Scores.Select(s => ((string?)s.StaffId, s.Score)).ToList(),
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(contest.Window);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<V1.Contest> GetContest(GetContestRequest request, ServerCallContext context)
+    {
+        var contest = await contests.GetAsync(request.ContestId, context.CancellationToken);
+        WindowTelemetry.Set(contest.Window);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<StaffContestResults> ListStaffContestResults(ListStaffContestResultsRequest request, ServerCallContext context)
+    {
+        var results = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
+        var response = new StaffContestResults { StaffId = request.StaffId.Trim() };
+        response.Results.AddRange(results.Select(r => new V1.StaffContestResult
+        {
+            ContestId = r.Contest.Id,
+            Title = r.Contest.Title,
+            HeldOn = Dates.Format(r.Contest.HeldOn),
+            Score = r.Score,
+            MaxScore = r.Contest.MaxScore,
+            Rank = r.Rank,
+            Participants = r.Contest.Scores.Count,
+        }));
+        return response;
+    }
+
+    public override async Task<CasesHandledReport> ReportCasesHandled(ReportCasesHandledRequest request, ServerCallContext context)
+    {
+        var (report, total) = await cases.ReceiveAsync(new CaseIntake.Report(request.StaffId, request.Month, request.Count, request.Source,
+            request.EventId, request.Window.ToDomain()), context.CancellationToken);
+        WindowTelemetry.Set(report.Window);
+        return new CasesHandledReport
+        {
+            StaffId = report.StaffId,
+            Month = report.Month.ToString(),
+            Count = report.Count,
+            Source = report.Source,
+            EventId = report.EventId,
+            MonthTotal = total,
+            Window = report.Window.ToContract(),
+        };
+    }
+
+    public override async Task<V1.MonthlyRanking> GetMonthlyRanking(GetMonthlyRankingRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var ranking = await rankings.RankAsync(window, request.Month, request.OfficeId, request.StaffId, context.CancellationToken);
+        return ranking.ToContract();
+    }
+
+    /// <summary>A contest with its ranked scores and the names of the participants (for the hall screen).</summary>
+    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>();
+        foreach (var score in contest.Scores)
+            names[score.StaffId] = (await registry.GetAsync(score.StaffId, cancellationToken)).Profile.Name;
+        return contest.ToContract(names);
     }
 }

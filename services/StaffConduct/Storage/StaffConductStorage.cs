@@ -22,6 +22,8 @@ public static class StaffConductStorage
                 services.AddSingleton<IDesignationRegister, SqliteDesignationRegister>();
                 services.AddSingleton<IConductCode, SqliteConductCode>();
                 services.AddSingleton<IInspectionLog, SqliteInspectionLog>();
+                services.AddSingleton<IContestBook, SqliteContestBook>();
+                services.AddSingleton<ICaseLedger, SqliteCaseLedger>();
             },
             addMongoAdapters: services =>
             {
@@ -32,6 +34,8 @@ public static class StaffConductStorage
                 services.AddSingleton<IDesignationRegister, MongoDesignationRegister>();
                 services.AddSingleton<IConductCode, MongoConductCode>();
                 services.AddSingleton<IInspectionLog, MongoInspectionLog>();
+                services.AddSingleton<IContestBook, MongoContestBook>();
+                services.AddSingleton<ICaseLedger, MongoCaseLedger>();
             });
         // After the schema or index initializer registered above: seeding needs the tables.
         builder.Services.AddSingleton<IStoreInitializer, ConductCodeSeeding>();

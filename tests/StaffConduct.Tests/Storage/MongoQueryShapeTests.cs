@@ -166,4 +166,26 @@ public class MongoQueryShapeTests
             Render(MongoInspectionLog.ByStaffBetween(["s"], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
         Assert.Equal("{ \"staff_id\" : { \"$in\" : [\"s\"] } }", Render(MongoInspectionLog.ByStaffBetween(["s"], null, null)));
     }
+
+    [Fact]
+    public void A_score_batch_is_pushed_only_where_none_of_its_participants_is_scored()
+    {
+        Assert.Equal("{ \"_id\" : \"c1\", \"scores.staff_id\" : { \"$nin\" : [\"a\", \"b\"] } }",
+            Render(MongoContestBook.NoneScoredYet("c1", ["a", "b"])));
+        var update = BsonDocument.Parse(Render(MongoContestBook.AddScores(
+            [new ContestScore("a", 90, new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.Zero))], new IdempotencyTag("k", "F"))));
+        Assert.Equal(90, update["$push"]["scores"]["$each"][0]["score"].AsDouble);
+        Assert.Equal("k", update["$push"]["score_batches"]["key"].AsString);
+    }
+
+    [Fact]
+    public void Contests_of_a_month_and_case_reports_of_a_month_are_string_comparisons()
+    {
+        Assert.Equal("{ \"held_on\" : { \"$gte\" : \"2026-11-01\", \"$lte\" : \"2026-11-30\" } }",
+            Render(MongoContestBook.HeldBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+        Assert.Equal("{ \"month\" : \"2026-11\", \"staff_id\" : { \"$in\" : [\"s\"] } }", Render(MongoCaseLedger.OfMonth(["s"], new Month(2026, 11))));
+        var bson = CaseReportDocument.From(new CaseReport("evt-1", "s", Window.MarriageRegistration, new Month(2026, 11), 3, "marriage",
+            new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)), "F").ToBsonDocument();
+        Assert.Equal("evt-1", bson["_id"].AsString);
+    }
 }

@@ -20,6 +20,8 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
         Designations = new SqliteDesignationRegister(_database);
         Code = new SqliteConductCode(_database);
         Inspections = new SqliteInspectionLog(_database);
+        Contests = new SqliteContestBook(_database);
+        Cases = new SqliteCaseLedger(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
@@ -28,6 +30,8 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
     protected override IDesignationRegister Designations { get; }
     protected override IConductCode Code { get; }
     protected override IInspectionLog Inspections { get; }
+    protected override IContestBook Contests { get; }
+    protected override ICaseLedger Cases { get; }
 
     public Task InitializeAsync() => new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
 

@@ -16,6 +16,8 @@ public abstract class StaffStoreContract
     protected abstract IDesignationRegister Designations { get; }
     protected abstract IConductCode Code { get; }
     protected abstract IInspectionLog Inspections { get; }
+    protected abstract IContestBook Contests { get; }
+    protected abstract ICaseLedger Cases { get; }
 
     private static int _badge;
 
@@ -348,5 +350,88 @@ public abstract class StaffStoreContract
         Assert.True(await Inspections.AddAsync(once, tag));
         Assert.False(await Inspections.AddAsync(Observed(other, new DateOnly(2026, 11, 6), InspectionKind.Commendation), tag));
         Assert.Equal(once, (await Inspections.FindByIdempotencyKeyAsync(tag.Key))!.Value);
+    }
+
+    private static Contest ContestOn(DateOnly heldOn, Window window = Window.Unspecified) =>
+        new(Ids.New(), "技能比武", window, heldOn, 100, Now, []);
+
+    [Fact]
+    public virtual async Task A_score_batch_is_added_whole_or_not_at_all()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var contest = ContestOn(new DateOnly(2026, 11, 10));
+        Assert.True(await Contests.AddAsync(contest, null));
+        Assert.Equal(ScoresWrite.Written, await Contests.AddScoresAsync(contest.Id, [new ContestScore(one.Id, 90, Now)], null));
+        Assert.Equal(ScoresWrite.ParticipantAlreadyScored,
+            await Contests.AddScoresAsync(contest.Id, [new ContestScore(two.Id, 80, Now), new ContestScore(one.Id, 70, Now)], null));
+        var stored = await Contests.GetAsync(contest.Id);
+        Assert.Equal([new ContestScore(one.Id, 90, Now)], stored!.Scores);
+        Assert.Equal((contest.Title, contest.HeldOn, 100.0), (stored.Title, stored.HeldOn, stored.MaxScore));
+        Assert.Null(await Contests.GetAsync("missing"));
+    }
+
+    [Fact]
+    public virtual async Task Score_batch_and_contest_idempotency_keys_are_held_once()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var contestTag = new IdempotencyTag($"c-{Guid.NewGuid():N}", "C1");
+        var contest = ContestOn(new DateOnly(2026, 11, 10));
+        Assert.True(await Contests.AddAsync(contest, contestTag));
+        Assert.False(await Contests.AddAsync(ContestOn(new DateOnly(2026, 11, 11)), contestTag));
+        Assert.Equal(contest.Id, (await Contests.FindByIdempotencyKeyAsync(contestTag.Key))!.Value.Id);
+
+        var tag = new IdempotencyTag($"s-{Guid.NewGuid():N}", "S1");
+        Assert.Equal(ScoresWrite.Written, await Contests.AddScoresAsync(contest.Id, [new ContestScore(one.Id, 90, Now)], tag));
+        Assert.Equal(ScoresWrite.IdempotencyKeyTaken, await Contests.AddScoresAsync(contest.Id, [new ContestScore(two.Id, 90, Now)], tag));
+        var found = await Contests.FindByScoresKeyAsync(tag.Key);
+        Assert.Equal((contest.Id, "S1", 1), (found!.Value.Id, found.Fingerprint, found.Value.Scores.Count));
+        Assert.Null(await Contests.FindByScoresKeyAsync("unknown"));
+    }
+
+    [Fact]
+    public virtual async Task Contests_are_found_by_participant_and_by_the_days_they_were_held()
+    {
+        var member = Member();
+        var other = Member();
+        await Directory.AddAsync(member, null);
+        await Directory.AddAsync(other, null);
+        var october = ContestOn(new DateOnly(2030, 10, 31));
+        var november = ContestOn(new DateOnly(2030, 11, 1));
+        var december = ContestOn(new DateOnly(2030, 12, 1));
+        foreach (var c in new[] { october, november, december }) await Contests.AddAsync(c, null);
+        await Contests.AddScoresAsync(october.Id, [new ContestScore(member.Id, 50, Now)], null);
+        await Contests.AddScoresAsync(november.Id, [new ContestScore(member.Id, 60, Now), new ContestScore(other.Id, 70, Now)], null);
+        Assert.Equal([november.Id, october.Id], (await Contests.ListForStaffAsync(member.Id)).Select(c => c.Id));
+        var held = await Contests.ListHeldBetweenAsync(new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 30));
+        Assert.Equal(2, Assert.Single(held).Scores.Count);
+    }
+
+    [Fact]
+    public virtual async Task A_case_report_is_stored_once_per_event_and_totalled_per_month()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var november = new Month(2026, 11);
+        CaseReport Report(StaffMember m, int count, Month month) =>
+            new($"e-{Guid.NewGuid():N}", m.Id, Window.MarriageRegistration, month, count, "marriage", Now);
+        var first = Report(one, 7, november);
+        Assert.True(await Cases.AddAsync(first, "F1"));
+        Assert.False(await Cases.AddAsync(first with { Count = 9 }, "F2"));
+        await Cases.AddAsync(Report(one, 3, november), "F");
+        await Cases.AddAsync(Report(one, 100, new Month(2026, 10)), "F");
+        await Cases.AddAsync(Report(two, 4, november), "F");
+        var totals = await Cases.TotalsAsync([one.Id, two.Id], november);
+        Assert.Equal((10, 4), (totals[one.Id], totals[two.Id]));
+        Assert.Equal((first, "F1"), ((await Cases.FindByEventIdAsync(first.EventId))!.Value, "F1"));
+        Assert.Equal("F1", (await Cases.FindByEventIdAsync(first.EventId))!.Fingerprint);
+        Assert.Null(await Cases.FindByEventIdAsync("unknown"));
     }
 }

@@ -13,6 +13,8 @@ internal sealed class MongoIndexes(IMongoDatabase database) : IStoreInitializer
         await CreateAsync(MongoDutyLog.CollectionName, MongoDutyLog.Indexes(), cancellationToken);
         await CreateAsync(MongoDesignationRegister.CollectionName, MongoDesignationRegister.Indexes(), cancellationToken);
         await CreateAsync(MongoInspectionLog.CollectionName, MongoInspectionLog.Indexes(), cancellationToken);
+        await CreateAsync(MongoContestBook.CollectionName, MongoContestBook.Indexes(), cancellationToken);
+        await CreateAsync(MongoCaseLedger.CollectionName, MongoCaseLedger.Indexes(), cancellationToken);
     }
 
     private Task CreateAsync<T>(string collection, IEnumerable<CreateIndexModel<T>> indexes, CancellationToken cancellationToken) =>

@@ -115,6 +115,46 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
             request_fingerprint TEXT
         );
         CREATE INDEX IF NOT EXISTS ix_inspections_staff ON inspections (staff_id, observed_on);
+
+        CREATE TABLE IF NOT EXISTS contests (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            window_type INTEGER NOT NULL,
+            held_on TEXT NOT NULL,
+            max_score REAL NOT NULL,
+            created_at TEXT NOT NULL,
+            idempotency_key TEXT UNIQUE,
+            request_fingerprint TEXT
+        );
+        CREATE INDEX IF NOT EXISTS ix_contests_held ON contests (held_on);
+
+        CREATE TABLE IF NOT EXISTS contest_scores (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            contest_id TEXT NOT NULL REFERENCES contests (id),
+            staff_id TEXT NOT NULL REFERENCES staff_members (id),
+            score REAL NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (contest_id, staff_id)
+        );
+        CREATE INDEX IF NOT EXISTS ix_contest_scores_staff ON contest_scores (staff_id);
+
+        CREATE TABLE IF NOT EXISTS contest_score_batches (
+            idempotency_key TEXT NOT NULL UNIQUE,
+            contest_id TEXT NOT NULL REFERENCES contests (id),
+            request_fingerprint TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS case_reports (
+            event_id TEXT NOT NULL UNIQUE,
+            staff_id TEXT NOT NULL REFERENCES staff_members (id),
+            window_type INTEGER NOT NULL,
+            month TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            request_fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_case_reports_month ON case_reports (month, staff_id);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
