@@ -14,19 +14,14 @@ internal sealed class MongoContestBook(IMongoDatabase database) : IContestBook
         _contests.InsertOnceAsync(ContestDocument.From(contest, tag), cancellationToken);
 
     public async Task<ScoresWrite> AddScoresAsync(string contestId, IReadOnlyList<ContestScore> scores, IdempotencyTag? tag,
-        CancellationToken cancellationToken = default)
-    {
-        try
+        CancellationToken cancellationToken = default) =>
+        await _contests.UpdateOnceAsync(NoneScoredYet(contestId, scores.Select(s => s.StaffId)), AddScores(scores, tag),
+            BatchIdempotencyIndex, cancellationToken) switch
         {
-            var result = await _contests.UpdateOneAsync(NoneScoredYet(contestId, scores.Select(s => s.StaffId)), AddScores(scores, tag),
-                cancellationToken: cancellationToken);
-            return result.MatchedCount == 1 ? ScoresWrite.Written : ScoresWrite.ParticipantAlreadyScored;
-        }
-        catch (MongoWriteException error) when (error.IsDuplicateOn(BatchIdempotencyIndex))
-        {
-            return ScoresWrite.IdempotencyKeyTaken;
-        }
-    }
+            true => ScoresWrite.Written,
+            false => ScoresWrite.ParticipantAlreadyScored,
+            null => ScoresWrite.IdempotencyKeyTaken,
+        };
 
     public async Task<Remembered<Contest>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default)
     {

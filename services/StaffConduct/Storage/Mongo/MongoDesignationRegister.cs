@@ -26,18 +26,13 @@ internal sealed class MongoDesignationRegister(IMongoDatabase database) : IDesig
     }
 
     public async Task<DesignationWrite> WithdrawAsync(string designationId, DesignationWithdrawal withdrawal, IdempotencyTag? tag,
-        CancellationToken cancellationToken = default)
-    {
-        try
+        CancellationToken cancellationToken = default) =>
+        await _designations.UpdateOnceAsync(InForce(designationId), Withdraw(withdrawal, tag), WithdrawalIdempotencyIndex, cancellationToken) switch
         {
-            var result = await _designations.UpdateOneAsync(InForce(designationId), Withdraw(withdrawal, tag), cancellationToken: cancellationToken);
-            return result.MatchedCount == 1 ? DesignationWrite.Written : DesignationWrite.NotInForce;
-        }
-        catch (MongoWriteException error) when (error.IsDuplicateOn(WithdrawalIdempotencyIndex))
-        {
-            return DesignationWrite.IdempotencyKeyTaken;
-        }
-    }
+            true => DesignationWrite.Written,
+            false => DesignationWrite.NotInForce,
+            null => DesignationWrite.IdempotencyKeyTaken,
+        };
 
     public async Task<Remembered<Designation>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default)
     {
