@@ -10,7 +10,8 @@ public static class StaffConductStorage
     public const string ServiceName = "staff-conduct";
 
     /// <summary>The staff-conduct store: SQLite by default, MongoDB when <c>Storage:Provider</c> is <c>mongo</c>.</summary>
-    public static IHostApplicationBuilder AddStaffConductStore(this IHostApplicationBuilder builder) =>
+    public static IHostApplicationBuilder AddStaffConductStore(this IHostApplicationBuilder builder)
+    {
         builder.AddServiceStore(ServiceName,
             addSqliteAdapters: services =>
             {
@@ -18,6 +19,11 @@ public static class StaffConductStorage
                 services.AddSingleton<IStaffDirectory, SqliteStaffDirectory>();
                 services.AddSingleton<ICommitmentBook, SqliteCommitmentBook>();
                 services.AddSingleton<IDutyLog, SqliteDutyLog>();
+                services.AddSingleton<IDesignationRegister, SqliteDesignationRegister>();
+                services.AddSingleton<IConductCode, SqliteConductCode>();
+                services.AddSingleton<IInspectionLog, SqliteInspectionLog>();
+                services.AddSingleton<IContestBook, SqliteContestBook>();
+                services.AddSingleton<ICaseLedger, SqliteCaseLedger>();
             },
             addMongoAdapters: services =>
             {
@@ -25,5 +31,14 @@ public static class StaffConductStorage
                 services.AddSingleton<IStaffDirectory, MongoStaffDirectory>();
                 services.AddSingleton<ICommitmentBook, MongoCommitmentBook>();
                 services.AddSingleton<IDutyLog, MongoDutyLog>();
+                services.AddSingleton<IDesignationRegister, MongoDesignationRegister>();
+                services.AddSingleton<IConductCode, MongoConductCode>();
+                services.AddSingleton<IInspectionLog, MongoInspectionLog>();
+                services.AddSingleton<IContestBook, MongoContestBook>();
+                services.AddSingleton<ICaseLedger, MongoCaseLedger>();
             });
+        // After the schema or index initializer registered above: seeding needs the tables.
+        builder.Services.AddSingleton<IStoreInitializer, ConductCodeSeeding>();
+        return builder;
+    }
 }

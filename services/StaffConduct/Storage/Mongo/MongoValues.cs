@@ -28,6 +28,25 @@ internal static class MongoValues
         }
     }
 
+    /// <summary>
+    /// Applies a conditional update (the filter holds the condition, e.g. "no outcome yet"): true when a document
+    /// matched, false when none did, null (nothing written) when the update's idempotency key, unique under
+    /// <paramref name="keyIndex"/>, is already held by another write.
+    /// </summary>
+    public static async Task<bool?> UpdateOnceAsync<T>(this IMongoCollection<T> collection, FilterDefinition<T> filter,
+        UpdateDefinition<T> update, string keyIndex, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await collection.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+            return result.MatchedCount == 1;
+        }
+        catch (MongoWriteException error) when (error.IsDuplicateOn(keyIndex))
+        {
+            return null;
+        }
+    }
+
     /// <summary>A unique index on an optional idempotency-key field, over the documents that have one.</summary>
     public static CreateIndexModel<T> UniqueWhenPresent<T>(string field, string name) =>
         new(Builders<T>.IndexKeys.Ascending(field), new CreateIndexOptions<T>
