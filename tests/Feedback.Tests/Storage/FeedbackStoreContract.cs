@@ -236,6 +236,41 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(RectificationFigures.None, none);
     }
 
+    [Fact]
+    public virtual async Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var dropped = new Suggestion("s-e", Window.ElderlyCare, "其他", "多放几把椅子", null, at);
+        await Suggestions.AddAsync(dropped);
+
+        var (replied, reply) = dropped.With(SuggestionEntryKind.Reply, "已添置", "clerk-1", at.AddHours(1), new Idempotency("r-key", "F"));
+        Assert.True(await Suggestions.AppendAsync(replied, dropped.Version, reply));
+        var (clash, clashing) = dropped.With(SuggestionEntryKind.Reply, "另一条", "clerk-2", at.AddHours(1));
+        Assert.False(await Suggestions.AppendAsync(clash, dropped.Version, clashing));
+        var (hidden, hiding) = replied.With(SuggestionEntryKind.Hide, "重复", "moderator", at.AddHours(2));
+        Assert.True(await Suggestions.AppendAsync(hidden, replied.Version, hiding));
+
+        var stored = await Suggestions.FindAsync("s-e");
+        Assert.Equal(hidden, stored);
+        Assert.True(stored!.Hidden);
+        Assert.Equal(3, stored.Version);
+    }
+
+    [Fact]
+    public virtual async Task A_window_box_pages_newest_first_after_a_cursor()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        foreach (var (id, minutes) in new[] { ("s-a", 0), ("s-b", 1), ("s-c", 1), ("s-d", 2) })
+            await Suggestions.AddAsync(new Suggestion(id, Window.VagrantRelief, "其他", id, null, at.AddMinutes(minutes)));
+        await Suggestions.AddAsync(new Suggestion("s-x", Window.PlaceNames, "其他", "x", null, at));
+
+        var first = await Suggestions.ListAsync(Window.VagrantRelief, 2, null);
+        var rest = await Suggestions.ListAsync(Window.VagrantRelief, 10, new SuggestionCursor(first[^1].SubmittedAt, first[^1].Id));
+
+        Assert.Equal(["s-d", "s-c"], first.Select(s => s.Id));
+        Assert.Equal(["s-b", "s-a"], rest.Select(s => s.Id));
+    }
+
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)
     {
         var opened = RectificationCase.OpenFor(rating, Rules);

@@ -82,9 +82,23 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             submitted_at TEXT NOT NULL,
             idempotency_key TEXT NULL UNIQUE,
             fingerprint TEXT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
             CHECK (anonymous = 0 OR (name IS NULL AND phone IS NULL))
         );
-        CREATE INDEX IF NOT EXISTS ix_suggestions_window ON suggestions (window, submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_suggestions_window ON suggestions (window, submitted_at, suggestion_id);
+
+        CREATE TABLE IF NOT EXISTS suggestion_entries (
+            suggestion_id TEXT NOT NULL REFERENCES suggestions (suggestion_id),
+            number INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            by_whom TEXT NOT NULL,
+            at TEXT NOT NULL,
+            idempotency_key TEXT NULL,
+            fingerprint TEXT NULL,
+            PRIMARY KEY (suggestion_id, number)
+        );
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
