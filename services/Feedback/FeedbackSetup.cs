@@ -17,6 +17,7 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<SuggestionBox>();
         builder.Services.AddSingleton<Rectifications>();
         builder.Services.AddSingleton<Statistics>();
+        builder.Services.AddSingleton<Questionnaires>();
         return builder;
     }
 

@@ -15,6 +15,7 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected ISuggestionStore Suggestions { get; set; } = null!;
     protected IInvitationStore Invitations { get; set; } = null!;
     protected IRectificationStore Cases { get; set; } = null!;
+    protected IQuestionnaireStore Questionnaires { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -269,6 +270,33 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
 
         Assert.Equal(["s-d", "s-c"], first.Select(s => s.Id));
         Assert.Equal(["s-b", "s-a"], rest.Select(s => s.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var questionnaire = new Questionnaire("q-1", "测评", null, [new Question(1, "态度", 1, 5), new Question(2, "效率", 1, 3)], at,
+            new Idempotency("q-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddAsync(questionnaire));
+        var day = new DateOnly(2026, 11, 2);
+        var response = new QuestionnaireResponse("qr-1", "q-1", Window.ElderlyCare, [new Answer(1, 5), new Answer(2, 3)], "好", at, day,
+            new Idempotency("r-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddResponseAsync(response));
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-2", Idempotency = null, Answers = [new Answer(1, 5), new Answer(2, 1)] });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-3", Idempotency = null, Window = Window.PlaceNames });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-4", Idempotency = null, SubmittedOn = day.AddDays(1) });
+
+        Assert.Equal(questionnaire, await Questionnaires.FindAsync("q-1"));
+        Assert.Equal(questionnaire, await Questionnaires.FindByIdempotencyKeyAsync("q-key"));
+        Assert.Equal(response, await Questionnaires.FindResponseByIdempotencyKeyAsync("r-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Questionnaires.AddResponseAsync(response with { Id = "qr-5" }));
+        var counts = await Questionnaires.CountScoresAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day));
+        Assert.Equal(
+            [new ScoreCount(1, 5, 2), new ScoreCount(2, 1, 1), new ScoreCount(2, 3, 1)],
+            counts.OrderBy(c => c.QuestionNumber).ThenBy(c => c.Score));
+        Assert.Equal(2, await Questionnaires.CountResponsesAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day)));
+        Assert.Equal(4, await Questionnaires.CountResponsesAsync("q-1", null, ReportingPeriod.Always));
     }
 
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)

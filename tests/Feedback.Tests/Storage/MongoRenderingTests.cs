@@ -163,4 +163,19 @@ public sealed class MongoRenderingTests
         Assert.True(update["$set"]["hidden"].AsBoolean);
         Assert.Equal("辱骂", update["$push"]["entries"]["text"].AsString);
     }
+
+    [Fact]
+    public void Questionnaire_scores_are_unwound_and_counted_per_question_and_score_in_the_server()
+    {
+        var stages = Render(MongoQuestionnaireStore.ScoresPipeline("q-1", Window.ElderlyCare,
+            new ReportingPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "$match": { "questionnaireId": "q-1", "window": 3, "submittedOn": { "$gte": "2026-11-01", "$lte": "2026-11-30" } } }
+            """), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$answers" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "question": "$answers.question", "score": "$answers.score" }, "count": { "$sum": 1 } } }
+            """), stages[2]);
+    }
 }
