@@ -33,15 +33,19 @@ internal static class ContractTranslation
         Status = (V1.InvitationStatus)(int)status,
     };
 
+    /// <summary>The public face of a suggestion: masked name, never the phone; a hidden one without its text.</summary>
     public static V1.Suggestion ToContract(this Suggestion suggestion) => new()
     {
         SuggestionId = suggestion.Id,
         Window = suggestion.Window.ToContract(),
         Category = suggestion.Category,
-        Text = suggestion.Text,
+        Text = suggestion.Hidden ? "" : suggestion.Text,
         Anonymous = suggestion.Anonymous,
         MaskedName = suggestion.Suggester?.MaskedName ?? "",
         SubmittedAt = suggestion.SubmittedAt.ToTimestamp(),
+        Hidden = suggestion.Hidden,
+        HiddenReason = suggestion.Hiding?.Text ?? "",
+        Replies = { suggestion.Replies.Select(r => new V1.SuggestionReply { Text = r.Text, RepliedBy = r.By, RepliedAt = r.At.ToTimestamp() }) },
     };
 
     public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today) => new()

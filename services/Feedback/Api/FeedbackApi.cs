@@ -14,7 +14,8 @@ public sealed class FeedbackApi(
     RatingInvitations invitations,
     SuggestionBox suggestionBox,
     Rectifications rectifications,
-    Statistics statistics) : V1.Feedback.FeedbackBase
+    Statistics statistics,
+    Questionnaires questionnaires) : V1.Feedback.FeedbackBase
 {
     public override async Task<V1.Invitation> CreateInvitation(V1.CreateInvitationRequest request, ServerCallContext context)
     {
@@ -50,6 +51,41 @@ public sealed class FeedbackApi(
         var suggestion = await suggestionBox.DropAsync(new DropSuggestionCommand(
             window, request.Category, request.Text, request.Anonymous, request.Name, request.Phone,
             IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+        return suggestion.ToContract();
+    }
+
+    public override async Task<V1.Suggestion> GetSuggestion(V1.GetSuggestionRequest request, ServerCallContext context)
+    {
+        var suggestion = await suggestionBox.GetAsync(request.SuggestionId, context.CancellationToken);
+        WindowTelemetry.Set(suggestion.Window);
+        return suggestion.ToContract();
+    }
+
+    public override async Task<V1.SuggestionList> ListSuggestions(V1.ListSuggestionsRequest request, ServerCallContext context)
+    {
+        var window = request.Window.RequireWindow("window");
+        WindowTelemetry.Set(window);
+        var (page, next) = await suggestionBox.ListAsync(window, request.Page?.PageSize ?? 0, request.Page?.PageToken, context.CancellationToken);
+        return new V1.SuggestionList
+        {
+            Suggestions = { page.Select(s => s.ToContract()) },
+            Page = new Common.V1.PageInfo { NextPageToken = next ?? "" },
+        };
+    }
+
+    public override async Task<V1.Suggestion> ReplyToSuggestion(V1.ReplyToSuggestionRequest request, ServerCallContext context)
+    {
+        var suggestion = await suggestionBox.ReplyAsync(request.SuggestionId, request.Text, request.RepliedBy,
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(suggestion.Window);
+        return suggestion.ToContract();
+    }
+
+    public override async Task<V1.Suggestion> HideSuggestion(V1.HideSuggestionRequest request, ServerCallContext context)
+    {
+        var suggestion = await suggestionBox.HideAsync(request.SuggestionId, request.Reason, request.ModeratedBy,
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(suggestion.Window);
         return suggestion.ToContract();
     }
 
@@ -102,6 +138,34 @@ public sealed class FeedbackApi(
         var today = rectifications.Today;
         var overdue = await rectifications.ListOverdueAsync(window, request.Limit, context.CancellationToken);
         return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+    }
+
+    public override async Task<V1.Questionnaire> DefineQuestionnaire(V1.DefineQuestionnaireRequest request, ServerCallContext context)
+    {
+        WindowTelemetry.Set(request.Window.ToDomain());
+        var questionnaire = await questionnaires.DefineAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)),
+            context.CancellationToken);
+        return questionnaire.ToContract();
+    }
+
+    public override async Task<V1.Questionnaire> GetQuestionnaire(V1.GetQuestionnaireRequest request, ServerCallContext context) =>
+        (await questionnaires.GetAsync(request.QuestionnaireId, context.CancellationToken)).ToContract();
+
+    public override async Task<V1.QuestionnaireResponse> AnswerQuestionnaire(V1.AnswerQuestionnaireRequest request, ServerCallContext context)
+    {
+        WindowTelemetry.Set(request.Window.ToDomain());
+        var response = await questionnaires.AnswerAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)),
+            context.CancellationToken);
+        return response.ToContract();
+    }
+
+    public override async Task<V1.QuestionnaireResults> GetQuestionnaireResults(V1.GetQuestionnaireResultsRequest request, ServerCallContext context)
+    {
+        Window? window = request.Window == Common.V1.WindowType.Unspecified ? null : request.Window.RequireWindow("window");
+        if (window is { } w) WindowTelemetry.Set(w);
+        var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
+        var results = await questionnaires.ResultsAsync(request.QuestionnaireId, window, period, context.CancellationToken);
+        return results.ToContract(window, period);
     }
 
     public override async Task<V1.WindowStatistics> GetWindowStatistics(V1.GetWindowStatisticsRequest request, ServerCallContext context)

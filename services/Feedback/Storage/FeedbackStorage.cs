@@ -17,6 +17,7 @@ public static class FeedbackStorage
                 services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
                 services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
                 services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
+                services.AddSingleton<IQuestionnaireStore, SqliteQuestionnaireStore>();
             },
             addMongoAdapters: services =>
             {
@@ -25,5 +26,6 @@ public static class FeedbackStorage
                 services.AddSingleton<ISuggestionStore, MongoSuggestionStore>();
                 services.AddSingleton<IInvitationStore, MongoInvitationStore>();
                 services.AddSingleton<IRectificationStore, MongoRectificationStore>();
+                services.AddSingleton<IQuestionnaireStore, MongoQuestionnaireStore>();
             });
 }

@@ -15,6 +15,7 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected ISuggestionStore Suggestions { get; set; } = null!;
     protected IInvitationStore Invitations { get; set; } = null!;
     protected IRectificationStore Cases { get; set; } = null!;
+    protected IQuestionnaireStore Questionnaires { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -234,6 +235,68 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(new RectificationFigures(Opened: 4, Closed: 2, ClosedOnTime: 1, Overdue: 1), october);
         Assert.Equal(1.0 / 3, october.OnTimeRate, 10);
         Assert.Equal(RectificationFigures.None, none);
+    }
+
+    [Fact]
+    public virtual async Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var dropped = new Suggestion("s-e", Window.ElderlyCare, "其他", "多放几把椅子", null, at);
+        await Suggestions.AddAsync(dropped);
+
+        var (replied, reply) = dropped.With(SuggestionEntryKind.Reply, "已添置", "clerk-1", at.AddHours(1), new Idempotency("r-key", "F"));
+        Assert.True(await Suggestions.AppendAsync(replied, dropped.Version, reply));
+        var (clash, clashing) = dropped.With(SuggestionEntryKind.Reply, "另一条", "clerk-2", at.AddHours(1));
+        Assert.False(await Suggestions.AppendAsync(clash, dropped.Version, clashing));
+        var (hidden, hiding) = replied.With(SuggestionEntryKind.Hide, "重复", "moderator", at.AddHours(2));
+        Assert.True(await Suggestions.AppendAsync(hidden, replied.Version, hiding));
+
+        var stored = await Suggestions.FindAsync("s-e");
+        Assert.Equal(hidden, stored);
+        Assert.True(stored!.Hidden);
+        Assert.Equal(3, stored.Version);
+    }
+
+    [Fact]
+    public virtual async Task A_window_box_pages_newest_first_after_a_cursor()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        foreach (var (id, minutes) in new[] { ("s-a", 0), ("s-b", 1), ("s-c", 1), ("s-d", 2) })
+            await Suggestions.AddAsync(new Suggestion(id, Window.VagrantRelief, "其他", id, null, at.AddMinutes(minutes)));
+        await Suggestions.AddAsync(new Suggestion("s-x", Window.PlaceNames, "其他", "x", null, at));
+
+        var first = await Suggestions.ListAsync(Window.VagrantRelief, 2, null);
+        var rest = await Suggestions.ListAsync(Window.VagrantRelief, 10, new SuggestionCursor(first[^1].SubmittedAt, first[^1].Id));
+
+        Assert.Equal(["s-d", "s-c"], first.Select(s => s.Id));
+        Assert.Equal(["s-b", "s-a"], rest.Select(s => s.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var questionnaire = new Questionnaire("q-1", "测评", null, [new Question(1, "态度", 1, 5), new Question(2, "效率", 1, 3)], at,
+            new Idempotency("q-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddAsync(questionnaire));
+        var day = new DateOnly(2026, 11, 2);
+        var response = new QuestionnaireResponse("qr-1", "q-1", Window.ElderlyCare, [new Answer(1, 5), new Answer(2, 3)], "好", at, day,
+            new Idempotency("r-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddResponseAsync(response));
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-2", Idempotency = null, Answers = [new Answer(1, 5), new Answer(2, 1)] });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-3", Idempotency = null, Window = Window.PlaceNames });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-4", Idempotency = null, SubmittedOn = day.AddDays(1) });
+
+        Assert.Equal(questionnaire, await Questionnaires.FindAsync("q-1"));
+        Assert.Equal(questionnaire, await Questionnaires.FindByIdempotencyKeyAsync("q-key"));
+        Assert.Equal(response, await Questionnaires.FindResponseByIdempotencyKeyAsync("r-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Questionnaires.AddResponseAsync(response with { Id = "qr-5" }));
+        var counts = await Questionnaires.CountScoresAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day));
+        Assert.Equal(
+            [new ScoreCount(1, 5, 2), new ScoreCount(2, 1, 1), new ScoreCount(2, 3, 1)],
+            counts.OrderBy(c => c.QuestionNumber).ThenBy(c => c.Score));
+        Assert.Equal(2, await Questionnaires.CountResponsesAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day)));
+        Assert.Equal(4, await Questionnaires.CountResponsesAsync("q-1", null, ReportingPeriod.Always));
     }
 
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)

@@ -134,4 +134,48 @@ public sealed class MongoRenderingTests
         Assert.Single(document["steps"].AsBsonArray);
         Assert.Equal(opened.Steps[0], CaseDocument.From(opened).ToDomain().Steps[0]);
     }
+
+    [Fact]
+    public void A_suggestion_page_continues_after_the_cursor_time_then_id()
+    {
+        var cursor = new SuggestionCursor(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero), "s-9");
+
+        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, cursor));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "window": 3, "$or": [
+                { "submittedAt": { "$lt": ISODate("2026-11-02T03:00:00Z") } },
+                { "submittedAt": ISODate("2026-11-02T03:00:00Z"), "_id": { "$lt": "s-9" } } ] }
+            """), filter);
+    }
+
+    [Fact]
+    public void An_entry_is_pushed_with_the_new_version_and_hidden_flag_on_the_old_version()
+    {
+        var dropped = new Suggestion("s-1", Window.ChildWelfare, "其他", "建议", null, DateTimeOffset.UnixEpoch);
+        var (hidden, entry) = dropped.With(SuggestionEntryKind.Hide, "辱骂", "moderator", DateTimeOffset.UnixEpoch);
+
+        var update = MongoSuggestionStore.Append(hidden, entry).Render(new RenderArgs<SuggestionDocument>(
+            BsonSerializer.SerializerRegistry.GetSerializer<SuggestionDocument>(), BsonSerializer.SerializerRegistry));
+
+        Assert.Equal(BsonDocument.Parse("""{ "_id": "s-1", "version": 1 }"""), Render(MongoSuggestionStore.AtVersion("s-1", 1)));
+        Assert.Equal(2, update["$set"]["version"].AsInt32);
+        Assert.True(update["$set"]["hidden"].AsBoolean);
+        Assert.Equal("辱骂", update["$push"]["entries"]["text"].AsString);
+    }
+
+    [Fact]
+    public void Questionnaire_scores_are_unwound_and_counted_per_question_and_score_in_the_server()
+    {
+        var stages = Render(MongoQuestionnaireStore.ScoresPipeline("q-1", Window.ElderlyCare,
+            new ReportingPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "$match": { "questionnaireId": "q-1", "window": 3, "submittedOn": { "$gte": "2026-11-01", "$lte": "2026-11-30" } } }
+            """), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$answers" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "question": "$answers.question", "score": "$answers.score" }, "count": { "$sum": 1 } } }
+            """), stages[2]);
+    }
 }

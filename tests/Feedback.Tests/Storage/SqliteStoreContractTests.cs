@@ -15,6 +15,7 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
         Suggestions = new SqliteSuggestionStore(_store.Database);
         Invitations = new SqliteInvitationStore(_store.Database);
         Cases = new SqliteRectificationStore(_store.Database);
+        Questionnaires = new SqliteQuestionnaireStore(_store.Database);
     }
 
     public override Task DisposeAsync() => _store.DisposeAsync().AsTask();
@@ -38,6 +39,15 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
             r => r.GetString(3), null, ("$today", "2026-11-02"), ("$window", null), ("$limit", 10)));
 
         Assert.Contains(plan, line => line.Contains("ix_cases_open_deadline", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Questionnaire_results_are_grouped_from_the_covering_answers_index()
+    {
+        var plan = await _store.Database.ReadAsync(c => c.QueryAsync("EXPLAIN QUERY PLAN " + SqliteQuestionnaireStore.CountScoresSql,
+            r => r.GetString(3), null, ("$questionnaire", "q-1"), ("$window", 3), ("$from", null), ("$to", null)));
+
+        Assert.Contains(plan, line => line.Contains("COVERING INDEX ix_answers_results", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -53,6 +53,24 @@ internal sealed class InMemorySuggestionStore : ISuggestionStore
 
     public Task<Suggestion?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
+
+    public Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default)
+    {
+        var index = Rows.FindIndex(r => r.Id == updated.Id && r.Version == expectedVersion);
+        if (index < 0) return Task.FromResult(false);
+        Rows[index] = updated;
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<Suggestion>> ListAsync(CivilAffairs.SharedKernel.Window window, int limit, SuggestionCursor? after,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Suggestion>>(Rows
+            .Where(r => r.Window == window)
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)
+            .Where(r => after is null || r.SubmittedAt < after.SubmittedAt
+                || (r.SubmittedAt == after.SubmittedAt && string.CompareOrdinal(r.Id, after.Id) < 0))
+            .Take(limit)
+            .ToList());
 }
 
 internal sealed class InMemoryInvitationStore : IInvitationStore

@@ -16,5 +16,9 @@ internal sealed class MongoFeedbackIndexes(IMongoDatabase database) : IStoreInit
             .CreateManyAsync(MongoInvitationStore.Indexes(), cancellationToken);
         await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName).Indexes
             .CreateManyAsync(MongoRectificationStore.Indexes(), cancellationToken);
+        await database.GetCollection<QuestionnaireDocument>(MongoQuestionnaireStore.CollectionName).Indexes
+            .CreateManyAsync(MongoQuestionnaireStore.Indexes(), cancellationToken);
+        await database.GetCollection<ResponseDocument>(MongoQuestionnaireStore.ResponsesCollectionName).Indexes
+            .CreateManyAsync(MongoQuestionnaireStore.ResponseIndexes(), cancellationToken);
     }
 }

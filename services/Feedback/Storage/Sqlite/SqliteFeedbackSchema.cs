@@ -82,9 +82,62 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             submitted_at TEXT NOT NULL,
             idempotency_key TEXT NULL UNIQUE,
             fingerprint TEXT NULL,
+            hidden INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
             CHECK (anonymous = 0 OR (name IS NULL AND phone IS NULL))
         );
-        CREATE INDEX IF NOT EXISTS ix_suggestions_window ON suggestions (window, submitted_at);
+        CREATE INDEX IF NOT EXISTS ix_suggestions_window ON suggestions (window, submitted_at, suggestion_id);
+
+        CREATE TABLE IF NOT EXISTS suggestion_entries (
+            suggestion_id TEXT NOT NULL REFERENCES suggestions (suggestion_id),
+            number INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            by_whom TEXT NOT NULL,
+            at TEXT NOT NULL,
+            idempotency_key TEXT NULL,
+            fingerprint TEXT NULL,
+            PRIMARY KEY (suggestion_id, number)
+        );
+
+        CREATE TABLE IF NOT EXISTS questionnaires (
+            questionnaire_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            window INTEGER NULL,
+            created_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE TABLE IF NOT EXISTS questionnaire_questions (
+            questionnaire_id TEXT NOT NULL REFERENCES questionnaires (questionnaire_id),
+            number INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            scale_min INTEGER NOT NULL,
+            scale_max INTEGER NOT NULL,
+            PRIMARY KEY (questionnaire_id, number)
+        );
+        CREATE TABLE IF NOT EXISTS questionnaire_responses (
+            response_id TEXT PRIMARY KEY,
+            questionnaire_id TEXT NOT NULL REFERENCES questionnaires (questionnaire_id),
+            window INTEGER NOT NULL,
+            comment TEXT NULL,
+            submitted_at TEXT NOT NULL,
+            submitted_on TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_responses_questionnaire ON questionnaire_responses (questionnaire_id, window, submitted_on);
+        -- Results group the answers by question and score straight from this index.
+        CREATE TABLE IF NOT EXISTS questionnaire_answers (
+            response_id TEXT NOT NULL REFERENCES questionnaire_responses (response_id),
+            questionnaire_id TEXT NOT NULL,
+            window INTEGER NOT NULL,
+            submitted_on TEXT NOT NULL,
+            question_number INTEGER NOT NULL,
+            score INTEGER NOT NULL,
+            PRIMARY KEY (response_id, question_number)
+        );
+        CREATE INDEX IF NOT EXISTS ix_answers_results ON questionnaire_answers (questionnaire_id, window, submitted_on, question_number, score);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);
