@@ -1,5 +1,5 @@
+using CivilAffairs.Marriage;
 using CivilAffairs.Marriage.Api;
-using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.Storage;
 using CivilAffairs.SharedKernel;
 
@@ -7,9 +7,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(Window.MarriageRegistration);
 builder.AddGrpcApi();
 builder.AddMarriageStore();
-builder.Services.AddMarriageDomain(builder.Configuration);
+builder.AddMarriageDomain();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcApi<MarriageAppointmentsApi>();
+app.MapGrpcService<MarriageHallApi>();
+app.MapGrpcService<MarriageRegistryApi>();
 app.Run();

@@ -89,7 +89,9 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
     public int AgeOn(DateOnly date)
     {
         var age = date.Year - BirthDate.Year;
-        if (date < BirthDate.AddYears(age)) age--;
+        var leapDayInCommonYear = BirthDate is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(date.Year);
+        var birthday = leapDayInCommonYear ? new DateOnly(date.Year, 3, 1) : new DateOnly(date.Year, BirthDate.Month, BirthDate.Day);
+        if (date < birthday) age--;
         return age;
     }
 

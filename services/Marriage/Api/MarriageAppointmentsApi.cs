@@ -1,81 +1,127 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.V1;
-using Party = CivilAffairs.Marriage.Domain.Party;
 using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
+using Party = CivilAffairs.Marriage.Domain.Party;
 
 namespace CivilAffairs.Marriage.Api;
 
-/// <summary>The appointments API (gRPC, and REST/JSON through transcoding). Translation only: the rules live in Domain.</summary>
-public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBook book) : MarriageAppointments.MarriageAppointmentsBase
+/// <summary>Offices, calendars and appointments (gRPC, and REST/JSON through transcoding). Translation only.</summary>
+public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBook book, Offices offices, OfficeClock clock)
+    : MarriageAppointments.MarriageAppointmentsBase
 {
     public override async Task<V1.CalendarDay> OpenDay(OpenDayRequest request, ServerCallContext context)
     {
         var validator = new Validator();
-        var officeId = Try(validator, () => OfficeId.Parse(request.OfficeId));
-        var date = Try(validator, () => Dates.ParseDate(request.Date, "date"));
-        var slots = request.Slots.Select((s, i) => new SlotSpecification(
-            Try(validator, () => Dates.ParseTime(s.StartTime, $"slots[{i}].start_time")),
-            Try(validator, () => Dates.ParseTime(s.EndTime, $"slots[{i}].end_time")),
-            s.Capacity)).ToList();
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var date = validator.Try(() => Dates.ParseDate(request.Date, "date"));
+        var slots = Slots(validator, request.Slots, "slots");
         validator.ThrowIfInvalid();
-        var day = await calendar.OpenDayAsync(officeId, date, request.AppointmentOnly, slots, context.CancellationToken);
-        return day.ToContract();
+        var day = await calendar.OpenDayAsync(officeId, date, request.AppointmentOnly, request.Windows, slots, context.CancellationToken);
+        return await WithOpeningAsync(day, context.CancellationToken);
     }
 
     public override async Task<ListAvailabilityResponse> ListAvailability(ListAvailabilityRequest request, ServerCallContext context)
     {
         var validator = new Validator();
-        var officeId = Try(validator, () => OfficeId.Parse(request.OfficeId));
-        var from = Try(validator, () => Dates.ParseDate(request.FromDate, "from_date"));
-        var to = Try(validator, () => Dates.ParseDate(request.ToDate, "to_date"));
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var from = validator.Try(() => Dates.ParseDate(request.FromDate, "from_date"));
+        var to = validator.Try(() => Dates.ParseDate(request.ToDate, "to_date"));
         validator.ThrowIfInvalid();
         var days = await calendar.AvailabilityAsync(officeId, from, to, context.CancellationToken);
+        var office = await offices.GetAsync(officeId, context.CancellationToken);
         var response = new ListAvailabilityResponse();
-        response.Days.AddRange(days.Select(d => d.ToContract()));
+        response.Days.AddRange(days.Select(d => d.ToContract(office.BookingOpensFor(d.Date, clock))));
         return response;
     }
 
     public override async Task<V1.Appointment> BookAppointment(BookAppointmentRequest request, ServerCallContext context)
     {
         var validator = new Validator();
-        var officeId = Try(validator, () => OfficeId.Parse(request.OfficeId));
-        validator.Require(!string.IsNullOrWhiteSpace(request.SlotId), "slot_id", "is required");
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var slotId = validator.Required(request.SlotId, "slot_id");
         var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator);
         var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator);
-        var key = Try(validator, () => IdempotencyKey.From(context, request.IdempotencyKey));
+        var key = validator.Try(() => IdempotencyKey.From(context, request.IdempotencyKey));
         validator.ThrowIfInvalid();
-        var (appointment, replayed) = await book.BookAsync(officeId, request.SlotId.Trim(), first, second, key, context.CancellationToken);
+        var (appointment, replayed) = await book.BookAsync(officeId, slotId, first, second, key, context.CancellationToken);
         if (replayed) await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
         return appointment.ToContract();
     }
 
     public override async Task<V1.Appointment> GetAppointment(GetAppointmentRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.AppointmentId)) throw new ValidationFailed("appointment_id", "is required");
-        return (await book.GetAsync(request.AppointmentId.Trim(), context.CancellationToken)).ToContract();
+        var validator = new Validator();
+        var id = validator.Required(request.AppointmentId, "appointment_id");
+        validator.ThrowIfInvalid();
+        return (await book.GetAsync(id, context.CancellationToken)).ToContract();
     }
 
     public override async Task<V1.Appointment> CancelAppointment(CancelAppointmentRequest request, ServerCallContext context)
     {
-        if (string.IsNullOrWhiteSpace(request.AppointmentId)) throw new ValidationFailed("appointment_id", "is required");
-        if (request.Reason.Length > 500) throw new ValidationFailed("reason", "must be at most 500 characters");
-        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
-        return (await book.CancelAsync(request.AppointmentId.Trim(), reason, context.CancellationToken)).ToContract();
+        var validator = new Validator();
+        var id = validator.Required(request.AppointmentId, "appointment_id");
+        var reason = validator.Optional(request.Reason, "reason", 500);
+        validator.ThrowIfInvalid();
+        return (await book.CancelAsync(id, reason, context.CancellationToken)).ToContract();
     }
 
-    /// <summary>Runs one field's parse, collecting its violation so the caller hears of every bad field at once.</summary>
-    private static T Try<T>(Validator validator, Func<T> parse)
+    public override async Task<V1.Appointment> RescheduleAppointment(RescheduleAppointmentRequest request, ServerCallContext context)
     {
-        try
-        {
-            return parse();
-        }
-        catch (ValidationFailed invalid)
-        {
-            foreach (var violation in invalid.Violations) validator.Add(violation.Field, violation.Description);
-            return default!;
-        }
+        var validator = new Validator();
+        var id = validator.Required(request.AppointmentId, "appointment_id");
+        var slotId = validator.Required(request.NewSlotId, "new_slot_id");
+        validator.ThrowIfInvalid();
+        return (await book.RescheduleAsync(id, slotId, context.CancellationToken)).ToContract();
     }
+
+    public override async Task<V1.Office> ConfigureOffice(ConfigureOfficeRequest request, ServerCallContext context)
+    {
+        var validator = new Validator();
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var opensAt = validator.Try(() => Dates.ParseTime(request.BookingOpensAt, "booking_opens_at"));
+        validator.ThrowIfInvalid();
+        var settings = OfficeSettings.Create(officeId, request.Name, request.BookingHorizonDays, opensAt, request.Windows, request.WalkInsAllowed);
+        return (await offices.ConfigureAsync(settings, context.CancellationToken)).ToContract(clock);
+    }
+
+    public override async Task<V1.Office> GetOffice(GetOfficeRequest request, ServerCallContext context) =>
+        (await offices.GetAsync(OfficeId.Parse(request.OfficeId), context.CancellationToken)).ToContract(clock);
+
+    public override async Task<V1.CalendarDay> AdjustDay(AdjustDayRequest request, ServerCallContext context)
+    {
+        var validator = new Validator();
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var date = validator.Try(() => Dates.ParseDate(request.Date, "date"));
+        var increases = request.CapacityChanges.Select((c, i) =>
+            new CapacityIncrease(validator.Required(c.SlotId, $"capacity_changes[{i}].slot_id"), c.AdditionalCapacity)).ToList();
+        var extra = Slots(validator, request.ExtraSlots, "extra_slots");
+        validator.ThrowIfInvalid();
+        var day = await calendar.AdjustDayAsync(officeId, date, increases, extra, request.Windows,
+            request.HasAppointmentOnly ? request.AppointmentOnly : null, context.CancellationToken);
+        return await WithOpeningAsync(day, context.CancellationToken);
+    }
+
+    public override async Task<CloseDayResponse> CloseDay(CloseDayRequest request, ServerCallContext context)
+    {
+        var validator = new Validator();
+        var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
+        var date = validator.Try(() => Dates.ParseDate(request.Date, "date"));
+        validator.ThrowIfInvalid();
+        var noShows = await calendar.CloseDayAsync(officeId, date, context.CancellationToken);
+        return new CloseDayResponse { OfficeId = officeId, Date = Dates.Format(date), NoShows = noShows };
+    }
+
+    private async Task<V1.CalendarDay> WithOpeningAsync(Domain.CalendarDay day, CancellationToken cancellationToken)
+    {
+        var office = await offices.GetAsync(day.OfficeId, cancellationToken);
+        return day.ToContract(office.BookingOpensFor(day.Date, clock));
+    }
+
+    private static List<SlotSpecification> Slots(Validator validator, IEnumerable<SlotSpec> specs, string field) =>
+        specs.Select((s, i) => new SlotSpecification(
+            validator.Try(() => Dates.ParseTime(s.StartTime, $"{field}[{i}].start_time")),
+            validator.Try(() => Dates.ParseTime(s.EndTime, $"{field}[{i}].end_time")),
+            s.Capacity)).ToList();
 }

@@ -1,0 +1,106 @@
+using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Contracts;
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Api;
+
+/// <summary>Domain records to contract messages. Nothing here ever copies a phone number or a full name out.</summary>
+internal static class ContractTranslation
+{
+    public static V1.Rating ToContract(this Rating rating) => new()
+    {
+        RatingId = rating.Id,
+        Window = rating.Window.ToContract(),
+        StaffId = rating.StaffId ?? "",
+        ServiceReference = rating.ServiceReference,
+        Level = (V1.RatingLevel)(int)rating.Level,
+        Comment = rating.Comment ?? "",
+        Channel = (V1.Channel)(int)rating.Channel,
+        RatedAt = rating.RatedAt.ToTimestamp(),
+        InvitationId = rating.InvitationId ?? "",
+        RectificationCaseId = rating.Level.IsDissatisfied() ? RectificationCase.IdFor(rating.Id) : "",
+    };
+
+    public static V1.Invitation ToContract(this Invitation invitation, InvitationStatus status) => new()
+    {
+        InvitationId = invitation.Id,
+        Window = invitation.Window.ToContract(),
+        StaffId = invitation.StaffId ?? "",
+        ServiceReference = invitation.ServiceReference,
+        Channel = (V1.Channel)(int)invitation.Channel,
+        CreatedAt = invitation.CreatedAt.ToTimestamp(),
+        ExpiresAt = invitation.ExpiresAt.ToTimestamp(),
+        Status = (V1.InvitationStatus)(int)status,
+    };
+
+    public static V1.Suggestion ToContract(this Suggestion suggestion) => new()
+    {
+        SuggestionId = suggestion.Id,
+        Window = suggestion.Window.ToContract(),
+        Category = suggestion.Category,
+        Text = suggestion.Text,
+        Anonymous = suggestion.Anonymous,
+        MaskedName = suggestion.Suggester?.MaskedName ?? "",
+        SubmittedAt = suggestion.SubmittedAt.ToTimestamp(),
+    };
+
+    public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today) => new()
+    {
+        CaseId = c.Id,
+        RatingId = c.RatingId,
+        Window = c.Window.ToContract(),
+        StaffId = c.StaffId ?? "",
+        ServiceReference = c.ServiceReference,
+        Level = (V1.RatingLevel)(int)c.Level,
+        OpenedAt = c.OpenedAt.ToTimestamp(),
+        OpenedOn = Dates.Format(c.OpenedOn),
+        Deadline = Dates.Format(c.Deadline),
+        Stage = (V1.CaseStage)(int)c.Stage,
+        Outcome = (V1.CaseOutcome)(int)c.Outcome,
+        ClosedOn = Format(c.ClosedOn),
+        Overdue = c.IsOverdue(today),
+        Version = c.Version,
+        Steps =
+        {
+            c.Steps.Select(s => new V1.CaseStep
+            {
+                Number = s.Number,
+                Action = (V1.CaseAction)(int)s.Action,
+                FromStage = (V1.CaseStage)(int)s.From,
+                ToStage = (V1.CaseStage)(int)s.To,
+                HandledBy = s.HandledBy,
+                Note = s.Note ?? "",
+                At = s.At.ToTimestamp(),
+            }),
+        },
+    };
+
+    public static V1.SatisfactionSummary ToSummary(this SatisfactionFigures figures, Window window, ReportingPeriod period) => new()
+    {
+        Window = window.ToContract(),
+        Total = figures.Total,
+        Counts = { figures.LevelCounts() },
+        SatisfactionRate = figures.SatisfactionRate,
+        FromDate = Format(period.From),
+        ToDate = Format(period.To),
+    };
+
+    public static V1.WindowStatistics ToContract(this WindowFigures figures, ReportingPeriod period) => new()
+    {
+        Window = figures.Window.ToContract(),
+        Satisfaction = figures.Satisfaction.ToSummary(figures.Window, period),
+        Rectification = new V1.RectificationSummary
+        {
+            Opened = figures.Rectification.Opened,
+            Closed = figures.Rectification.Closed,
+            ClosedOnTime = figures.Rectification.ClosedOnTime,
+            Overdue = figures.Rectification.Overdue,
+            OnTimeRate = figures.Rectification.OnTimeRate,
+        },
+    };
+
+    public static IEnumerable<V1.LevelCount> LevelCounts(this SatisfactionFigures figures) =>
+        figures.Counts.Select(c => new V1.LevelCount { Level = (V1.RatingLevel)(int)c.Key, Count = c.Value });
+
+    public static string Format(DateOnly? day) => day is { } value ? Dates.Format(value) : "";
+}

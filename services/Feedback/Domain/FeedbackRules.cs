@@ -1,0 +1,24 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>The local rules of the feedback office, from configuration (section <c>Feedback</c>).</summary>
+public sealed class FeedbackRules
+{
+    /// <summary>How long a citizen may rate after the service sent the invitation.</summary>
+    public TimeSpan InvitationValidFor { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Working days to close a rectification case, counted from the day it opened, by window; a window
+    /// not listed uses <see cref="DefaultDeadline"/>.</summary>
+    public RectificationDeadline DefaultDeadline { get; init; } = new(5, 15);
+
+    public IReadOnlyDictionary<Window, RectificationDeadline> DeadlinesByWindow { get; init; } = new Dictionary<Window, RectificationDeadline>();
+
+    public WorkingDayCalendar Calendar { get; init; } = new();
+
+    public RectificationDeadline DeadlineFor(Window window) =>
+        DeadlinesByWindow.TryGetValue(window, out var deadline) ? deadline : DefaultDeadline;
+}
+
+/// <summary>Working days for a clear complaint (fixed at once) and for a complex one tracked to a deadline.</summary>
+public sealed record RectificationDeadline(int WorkingDays, int ComplexWorkingDays);

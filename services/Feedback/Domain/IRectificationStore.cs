@@ -1,0 +1,22 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>Rectification cases and their history. Cases are opened with their rating (see
+/// <see cref="IRatingStore.AddAsync"/>) and never deleted.</summary>
+public interface IRectificationStore
+{
+    Task<RectificationCase?> FindAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a case after one step, if nobody saved it since version <paramref name="expectedVersion"/>;
+    /// appends the step to the history and, for an upheld appeal, voids <paramref name="voidRatingId"/> so it no
+    /// longer counts: all in one write. False when someone else was first.</summary>
+    Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, CaseStep step, string? voidRatingId,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>Open cases whose deadline has passed (before <paramref name="today"/>), oldest deadline first.</summary>
+    Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, DateOnly today, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Cases of a window opened in the period, counted by the store.</summary>
+    Task<RectificationFigures> CountAsync(Window window, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default);
+}

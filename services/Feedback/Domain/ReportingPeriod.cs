@@ -1,0 +1,25 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>An optional range of office days, both ends inclusive; an open end reaches as far as the records go.</summary>
+public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
+{
+    public static readonly ReportingPeriod Always = new(null, null);
+
+    public static ReportingPeriod Parse(string? from, string? to, string fromField = "from_date", string toField = "to_date")
+    {
+        var validator = new Validator();
+        DateOnly? fromDate = null, toDate = null;
+        try { fromDate = Dates.ParseOptionalDate(from, fromField); }
+        catch (ValidationFailed e) { validator.Add(fromField, e.Violations[0].Description); }
+        try { toDate = Dates.ParseOptionalDate(to, toField); }
+        catch (ValidationFailed e) { validator.Add(toField, e.Violations[0].Description); }
+        validator.ThrowIfInvalid();
+        if (fromDate is { } f && toDate is { } t && t < f)
+            throw new ValidationFailed(toField, "must not be before from_date");
+        return new ReportingPeriod(fromDate, toDate);
+    }
+
+    public bool Contains(DateOnly day) => (From is null || day >= From) && (To is null || day <= To);
+}

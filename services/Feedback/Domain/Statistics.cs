@@ -1,0 +1,24 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>The published results: satisfaction and rectification figures per window and period.</summary>
+public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifications, OfficeClock clock)
+{
+    public async Task<WindowFigures> ForWindowAsync(Window window, ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        var satisfaction = await ratings.CountByLevelAsync(new RatingScope.OfWindow(window), period, cancellationToken);
+        var cases = await rectifications.CountAsync(window, period, clock.Today, cancellationToken);
+        return new WindowFigures(window, satisfaction, cases);
+    }
+
+    public async Task<IReadOnlyList<WindowFigures>> ForAllWindowsAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        var figures = new List<WindowFigures>();
+        foreach (var window in Enum.GetValues<Window>().Where(w => w.IsDefined()))
+            figures.Add(await ForWindowAsync(window, period, cancellationToken));
+        return figures;
+    }
+}
+
+public sealed record WindowFigures(Window Window, SatisfactionFigures Satisfaction, RectificationFigures Rectification);

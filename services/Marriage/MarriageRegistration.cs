@@ -1,0 +1,26 @@
+using CivilAffairs.Marriage.Domain;
+
+namespace CivilAffairs.Marriage;
+
+public static class MarriageRegistration
+{
+    /// <summary>The office clock, the domain services and the day-end work, with the local rules of the <c>Marriage</c> section.</summary>
+    public static IHostApplicationBuilder AddMarriageDomain(this IHostApplicationBuilder builder)
+    {
+        var options = new MarriageOptions();
+        builder.Configuration.GetSection(MarriageOptions.Section).Bind(options);
+        var zone = string.IsNullOrWhiteSpace(options.TimeZone) ? OfficeClock.ChinaStandardTime : TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(sp => new OfficeClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddSingleton<Offices>();
+        services.AddSingleton<SlotCalendar>();
+        services.AddSingleton<AppointmentBook>();
+        services.AddSingleton<HallQueue>();
+        services.AddSingleton<MarriageRegistry>();
+        services.AddSingleton<DivorceByAgreement>();
+        services.AddSingleton<DailyReport>();
+        services.AddHostedService<DayEnd>();
+        return builder;
+    }
+}

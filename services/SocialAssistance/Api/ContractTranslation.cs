@@ -1,0 +1,141 @@
+using CivilAffairs.ServiceDefaults.Contracts;
+using CivilAffairs.SharedKernel;
+using CivilAffairs.SocialAssistance.Domain;
+using Contract = CivilAffairs.SocialAssistance.V1;
+
+namespace CivilAffairs.SocialAssistance.Api;
+
+/// <summary>Proto messages to domain inputs and domain records to proto messages (masked: full numbers never leave).</summary>
+internal static class ContractTranslation
+{
+    public static NewHousehold ToDomain(this Contract.RegisterHouseholdRequest request) => new(
+        request.CountyCode,
+        request.Address,
+        request.Members.Select(m => new NewMember(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
+            (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health)).ToList(),
+        request.FinancialAssetsFen);
+
+    public static NewDibaoApplication ToDomain(this Contract.SubmitDibaoApplicationRequest request) => new(
+        request.HouseholdId, (ApplicantKind)(int)request.ApplicantKind, request.ApplicantName, request.Reason);
+
+    public static Contract.Household ToContract(this Household household)
+    {
+        var message = new Contract.Household
+        {
+            HouseholdId = household.Id,
+            CountyCode = household.CountyCode,
+            Address = household.Address,
+            TotalMonthlyIncomeFen = household.TotalMonthlyIncomeFen,
+            PerCapitaMonthlyIncomeFen = household.PerCapitaMonthlyIncomeFen,
+            RegisteredAt = household.RegisteredAt.ToTimestamp(),
+            FinancialAssetsFen = household.FinancialAssetsFen,
+            Active = household.Active,
+        };
+        message.Members.AddRange(household.Members.Select(m => new Contract.Member
+        {
+            Person = ContractMapping.ToMaskedPerson(m.Name, m.IdNumber),
+            Relation = (Contract.Relation)(int)m.Relation,
+            MonthlyIncomeFen = m.MonthlyIncomeFen,
+            WorkCapacity = (Contract.WorkCapacity)(int)m.WorkCapacity,
+            Health = (Contract.HealthCondition)(int)m.Health,
+        }));
+        return message;
+    }
+
+    public static Contract.DibaoApplication ToContract(this DibaoApplication application, DateOnly today)
+    {
+        var message = new Contract.DibaoApplication
+        {
+            ApplicationId = application.Id,
+            HouseholdId = application.HouseholdId,
+            ApplicantKind = (Contract.ApplicantKind)(int)application.ApplicantKind,
+            ApplicantName = application.ApplicantName,
+            Status = (Contract.ApplicationStatus)(int)application.Status,
+            Reason = application.Reason,
+            SubmittedAt = application.SubmittedAt.ToTimestamp(),
+            Window = Window.SocialAssistance.ToContract(),
+            CaseworkerId = application.CaseworkerId,
+            AcceptedOn = Day(application.AcceptedOn),
+            OverallDue = Day(application.OverallDue),
+            ExtensionReason = application.ExtensionReason,
+            HomeVisit = application.HomeVisit is { } visit
+                ? new Contract.HomeVisit { VisitedOn = Dates.Format(visit.VisitedOn), Notes = visit.Notes, CaseworkerId = visit.CaseworkerId }
+                : null,
+            MeansTest = application.MeansTest?.ToContract(),
+            CommunityReview = application.CommunityReview is { } review
+                ? new Contract.CommunityReview
+                {
+                    HeldOn = Dates.Format(review.HeldOn), Attendees = review.Attendees, VotesFor = review.VotesFor,
+                    VotesAgainst = review.VotesAgainst, Abstentions = review.Abstentions, Passed = review.Passed, RecordedBy = review.RecordedBy,
+                }
+                : null,
+            Posting = application.Posting?.ToContract(),
+            ConfirmBy = Day(application.ConfirmBy),
+            Refusal = application.Refusal is { } refusal
+                ? new Contract.Refusal
+                {
+                    RefusedOn = Dates.Format(refusal.RefusedOn), Reasons = refusal.Reasons, RefusedBy = refusal.RefusedBy,
+                    NotifyBy = Dates.Format(refusal.NotifyBy), NotifiedOn = Day(refusal.NotifiedOn),
+                }
+                : null,
+            ConfirmedOn = Day(application.ConfirmedOn),
+            ConfirmedBy = application.ConfirmedBy,
+            MonthlyBenefitFen = application.MonthlyBenefitFen,
+            BenefitStartMonth = application.BenefitStartMonth is { } month ? Month(month) : "",
+            ReviewCategory = (Contract.ReviewCategory)(int)application.ReviewCategory,
+            NextReviewDue = Day(application.NextReviewDue),
+            CurrentDeadline = Day(application.CurrentDeadline),
+            Overdue = application.IsOverdueOn(today),
+            Version = application.Version,
+        };
+        message.Adjustments.AddRange(application.Adjustments.Select(a => new Contract.BenefitAdjustment
+        {
+            On = Dates.Format(a.On), Kind = a.Kind.ToString().ToUpperInvariant(), BenefitBeforeFen = a.BenefitBeforeFen,
+            BenefitAfterFen = a.BenefitAfterFen, Reasons = a.Reasons, By = a.By,
+        }));
+        message.History.AddRange(application.History.Select(e => new Contract.CaseEvent
+        {
+            At = e.At.ToTimestamp(), Action = e.Action, By = e.By, From = (Contract.ApplicationStatus)(int)e.From,
+            To = (Contract.ApplicationStatus)(int)e.To, Note = e.Note,
+        }));
+        return message;
+    }
+
+    public static Contract.MeansTest ToContract(this MeansTest test)
+    {
+        var message = new Contract.MeansTest
+        {
+            AssessedOn = Dates.Format(test.AssessedOn),
+            CountyCode = test.CountyCode,
+            StandardEffectiveFrom = Dates.Format(test.StandardEffectiveFrom),
+            MonthlyStandardFen = test.MonthlyStandardFen,
+            AssetLimitPerCapitaFen = test.AssetLimitPerCapitaFen,
+            TotalIncomeFen = test.TotalIncomeFen,
+            PerCapitaIncomeFen = test.PerCapitaIncomeFen,
+            FinancialAssetsFen = test.FinancialAssetsFen,
+            PerCapitaAssetsFen = test.PerCapitaAssetsFen,
+            IncomeBelowStandard = test.IncomeBelowStandard,
+            AssetsWithinLimit = test.AssetsWithinLimit,
+            Eligible = test.Eligible,
+            MonthlyBenefitFen = test.MonthlyBenefitFen,
+            MemberCount = test.MemberCount,
+        };
+        message.MemberIncomesFen.AddRange(test.MemberIncomesFen);
+        return message;
+    }
+
+    private static Contract.Posting ToContract(this PublicPosting posting)
+    {
+        var message = new Contract.Posting { StartsOn = Dates.Format(posting.StartsOn), EndsOn = Dates.Format(posting.EndsOn) };
+        message.Objections.AddRange(posting.Objections.Select(o => new Contract.Objection
+        {
+            ObjectionId = o.Id, LodgedOn = Dates.Format(o.LodgedOn), Text = o.Text, Resolved = o.Resolved,
+            Resolution = o.Resolution, Upheld = o.Upheld, ResolvedBy = o.ResolvedBy, ResolvedOn = Day(o.ResolvedOn),
+        }));
+        return message;
+    }
+
+    public static string Day(DateOnly? day) => day is { } value ? Dates.Format(value) : "";
+
+    public static string Month(DateOnly month) => month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+}

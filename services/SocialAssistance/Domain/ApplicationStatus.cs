@@ -1,0 +1,27 @@
+namespace CivilAffairs.SocialAssistance.Domain;
+
+/// <summary>Where a dibao application stands in its process. Numbers match the contract.</summary>
+public enum ApplicationStatus
+{
+    Unspecified = 0,
+    Submitted = 1,
+    Accepted = 2,
+    Investigating = 3,
+    CommunityReview = 4,
+    Posted = 5,
+    Active = 6,
+    Refused = 7,
+    Withdrawn = 8,
+    Suspended = 9,
+    Terminated = 10,
+}
+
+public static class ApplicationStatusNames
+{
+    /// <summary>The status as the contract and a clerk spell it: COMMUNITY_REVIEW.</summary>
+    public static string Code(this ApplicationStatus status) => status switch
+    {
+        ApplicationStatus.CommunityReview => "COMMUNITY_REVIEW",
+        _ => status.ToString().ToUpperInvariant(),
+    };
+}

@@ -1,0 +1,8 @@
+namespace CivilAffairs.SocialAssistance.Domain;
+
+/// <summary>The community's democratic review (民主评议): who attended and how they voted.</summary>
+public sealed record CommunityReview(DateOnly HeldOn, int Attendees, int VotesFor, int VotesAgainst, int Abstentions, string RecordedBy)
+{
+    /// <summary>More than half of those present voted for.</summary>
+    public bool Passed => VotesFor * 2 > Attendees;
+}

@@ -1,0 +1,116 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.SocialAssistance.Domain;
+
+/// <summary>
+/// Runs the steps of the dibao process: checks who acts (with staff-conduct) before anything is written, applies the
+/// transition, and saves it only if nobody changed the case meanwhile.
+/// </summary>
+public sealed class DibaoProcess(
+    IApplicationStore applications,
+    IIdempotencyStore keys,
+    HouseholdRegistry registry,
+    IStaffDirectory staff,
+    LocalStandards standards,
+    DibaoRules rules,
+    CaseCalendar calendar)
+{
+    public const string Scope = "dibao-step";
+
+    public Task<DibaoApplication> AcceptAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Accept(clerk, calendar, rules)));
+
+    public Task<DibaoApplication> AssignCaseworkerAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, (application, caseworker) => Task.FromResult(application.AssignCaseworker(caseworker, calendar)));
+
+    public Task<DibaoApplication> RecordInvestigationAsync(string? applicationId, string? staffId, Investigation input, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, async (application, caseworker) =>
+        {
+            var household = await registry.GetAsync(application.HouseholdId);
+            var visit = input.Validated(household, caseworker.Id);
+            var test = MeansTest.Compute(standards.For(household.CountyCode, calendar.Today), input.VerifiedMonthlyIncomesFen,
+                input.VerifiedFinancialAssetsFen, calendar.Today);
+            return application.RecordInvestigation(caseworker.Id, visit, test, calendar);
+        });
+
+    public Task<DibaoApplication> RecordCommunityReviewAsync(string? applicationId, string? staffId, string? heldOn,
+        int attendees, int votesFor, int votesAgainst, int abstentions, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+        {
+            var validator = new Validator();
+            validator.Require(attendees > 0, "attendees", "must be at least one");
+            validator.Require(votesFor >= 0 && votesAgainst >= 0 && abstentions >= 0, "votes_for", "votes must not be negative");
+            validator.Require(votesFor + votesAgainst + abstentions <= attendees, "attendees", "cannot be fewer than the votes cast");
+            validator.ThrowIfInvalid();
+            var review = new CommunityReview(Dates.ParseDate(heldOn, "held_on"), attendees, votesFor, votesAgainst, abstentions, clerk.Id);
+            return Task.FromResult(application.RecordCommunityReview(review, calendar, rules));
+        });
+
+    /// <summary>Lodged by the public: no staff member involved. Returns the case with the new objection last.</summary>
+    public Task<DibaoApplication> LodgeObjectionAsync(string? applicationId, string? text, IdempotencyClaim? claim)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0) throw new ValidationFailed("text", "is required");
+        if (trimmed.Length > 2000) throw new ValidationFailed("text", "must be at most 2000 characters");
+        return ChangeAsync(applicationId, claim, application => Task.FromResult(application.LodgeObjection(trimmed, calendar)));
+    }
+
+    public Task<DibaoApplication> ResolveObjectionAsync(string? applicationId, string? objectionId, string? staffId,
+        string? resolution, bool upheld, IdempotencyClaim? claim)
+    {
+        if (string.IsNullOrWhiteSpace(objectionId)) throw new ValidationFailed("objection_id", "is required");
+        DibaoTransitions.RequireReasons(resolution ?? "", "resolution");
+        return WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+            Task.FromResult(application.ResolveObjection(objectionId.Trim(), clerk, resolution!.Trim(), upheld, calendar)));
+    }
+
+    public Task<DibaoApplication> ConfirmAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, async (application, approver) =>
+            application.Confirm(approver, await registry.GetAsync(application.HouseholdId), calendar));
+
+    public Task<DibaoApplication> RefuseAsync(string? applicationId, string? staffId, string? reasons, IdempotencyClaim? claim)
+    {
+        DibaoTransitions.RequireReasons(reasons ?? "");
+        return WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+            Task.FromResult(application.Refuse(clerk, reasons!.Trim(), calendar, rules)));
+    }
+
+    public Task<DibaoApplication> RecordRefusalNoticeAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.RecordRefusalNotified(clerk, calendar)));
+
+    public Task<DibaoApplication> WithdrawAsync(string? applicationId, string? reason, IdempotencyClaim? claim) =>
+        ChangeAsync(applicationId, claim, application => Task.FromResult(application.Withdraw(reason?.Trim() ?? "", calendar)));
+
+    public Task<DibaoApplication> ExtendTimeLimitAsync(string? applicationId, string? staffId, string? reason, IdempotencyClaim? claim) =>
+        WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+            Task.FromResult(application.ExtendTimeLimit(clerk, reason ?? "", calendar, rules)));
+
+    /// <summary>A staff member of the SOCIAL_ASSISTANCE window, or a refusal. Asked before anything is written.</summary>
+    public async Task<StaffMember> RequireAssistanceStaffAsync(string? staffId)
+    {
+        if (string.IsNullOrWhiteSpace(staffId)) throw new ValidationFailed("staff_id", "is required");
+        var member = await staff.FindAsync(staffId.Trim()) ?? throw new NotFound("staff-member", staffId.Trim());
+        if (member.Window != Window.SocialAssistance)
+            throw new RuleViolated("wrong-window", $"staff member {member.Id} serves {member.Window.Code()}, not SOCIAL_ASSISTANCE");
+        return member;
+    }
+
+    private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId, IdempotencyClaim? claim,
+        Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step) =>
+        ChangeAsync(applicationId, claim, async application => await step(application, await RequireAssistanceStaffAsync(staffId)));
+
+    private Task<DibaoApplication> ChangeAsync(string? applicationId, IdempotencyClaim? claim,
+        Func<DibaoApplication, Task<DibaoApplication>> step)
+    {
+        if (string.IsNullOrWhiteSpace(applicationId)) throw new ValidationFailed("application_id", "is required");
+        var id = applicationId.Trim();
+        return Idempotency.RunAsync(keys, claim, applications.GetAsync, async () =>
+        {
+            var current = await applications.GetAsync(id) ?? throw new NotFound("dibao-application", id);
+            var next = await step(current) with { Version = current.Version + 1 };
+            if (!await applications.UpdateAsync(next, current.Version, claim))
+                throw new RuleViolated("concurrent-change", "the application was changed by someone else meanwhile; read it again and retry");
+            return next;
+        });
+    }
+}

@@ -1,0 +1,24 @@
+namespace CivilAffairs.SocialAssistance.Domain;
+
+/// <summary>Where dibao applications (and the cases they become) are kept.</summary>
+public interface IApplicationStore
+{
+    Task<DibaoApplication?> GetAsync(string id);
+
+    /// <summary>
+    /// Stores a new application with its idempotency claim, unless the household has an open one: then nothing is
+    /// stored and that open application is returned. Throws <see cref="IdempotencyKeyTaken"/> when the key was stored
+    /// meanwhile.
+    /// </summary>
+    Task<DibaoApplication?> AddAsync(DibaoApplication application, IdempotencyClaim? claim);
+
+    /// <summary>
+    /// Replaces the application if it is still at <paramref name="expectedVersion"/> (the new one carries the next
+    /// version), storing the idempotency claim with it. False when someone changed it meanwhile (nothing stored).
+    /// Throws <see cref="IdempotencyKeyTaken"/> when the key was stored meanwhile.
+    /// </summary>
+    Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim);
+
+    /// <summary>Applications in any of these statuses, oldest first.</summary>
+    Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses);
+}

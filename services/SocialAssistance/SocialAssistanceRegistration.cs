@@ -1,0 +1,49 @@
+using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.SharedKernel;
+using CivilAffairs.SocialAssistance.Domain;
+using CivilAffairs.SocialAssistance.Staff;
+using StaffConductClient = CivilAffairs.StaffConduct.V1.StaffConduct.StaffConductClient;
+
+namespace CivilAffairs.SocialAssistance;
+
+public static class SocialAssistanceRegistration
+{
+    /// <summary>
+    /// The domain services and their configuration: local standards (<c>Assistance:Standards</c>), process time limits
+    /// (<c>Assistance:Process</c>), working days (<c>WorkingDays:Holidays</c>, <c>WorkingDays:WorkedWeekendDays</c>),
+    /// the bureau's UTC offset (<c>Assistance:UtcOffsetHours</c>, 8) and the staff-conduct client.
+    /// The store adapters come from AddSocialAssistanceStore.
+    /// </summary>
+    public static IHostApplicationBuilder AddSocialAssistanceDomain(this IHostApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSingleton(_ => new LocalStandards(StandardSetting.Read(configuration)));
+        builder.Services.AddSingleton(_ => configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
+        builder.Services.AddSingleton(sp => new CaseCalendar(
+            sp.GetRequiredService<TimeProvider>(),
+            WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
+                configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>()),
+            TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0))));
+        builder.AddServiceClient<StaffConductClient>("staff-conduct");
+        builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
+        builder.Services.AddSingleton<HouseholdRegistry>();
+        builder.Services.AddSingleton<DibaoIntake>();
+        builder.Services.AddTransient<DibaoProcess>();
+        builder.Services.AddSingleton<CaseLists>();
+        return builder;
+    }
+}
+
+/// <summary>One entry of <c>Assistance:Standards</c>: a county's standard from a date.</summary>
+public sealed class StandardSetting
+{
+    public string CountyCode { get; set; } = "";
+    public string EffectiveFrom { get; set; } = "";
+    public long MonthlyStandardFen { get; set; }
+    public long AssetLimitPerCapitaFen { get; set; }
+
+    public static IEnumerable<LocalStandard> Read(IConfiguration configuration) =>
+        (configuration.GetSection("Assistance:Standards").Get<StandardSetting[]>() ?? [])
+        .Select(s => new LocalStandard(s.CountyCode, Dates.ParseDate(s.EffectiveFrom, "Assistance:Standards:EffectiveFrom"),
+            s.MonthlyStandardFen, s.AssetLimitPerCapitaFen));
+}

@@ -1,0 +1,33 @@
+using MongoDB.Bson;
+using MongoDB.Bson.IO;
+using MongoDB.Driver;
+
+namespace CivilAffairs.SocialAssistance.Storage.Mongo;
+
+/// <summary>The service's collections. Aggregates are stored as documents with <c>_id</c> = their id.</summary>
+internal sealed class MongoCollections(IMongoDatabase database)
+{
+    public IMongoClient Client { get; } = database.Client;
+    public IMongoCollection<BsonDocument> Households { get; } = database.GetCollection<BsonDocument>("households");
+    public IMongoCollection<BsonDocument> Applications { get; } = database.GetCollection<BsonDocument>("applications");
+    public IMongoCollection<BsonDocument> IdempotencyKeys { get; } = database.GetCollection<BsonDocument>("idempotency_keys");
+
+    private static readonly JsonWriterSettings Relaxed = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
+
+    /// <summary>The aggregate as a document: the same fields as the SQLite <c>doc</c> column, and <c>_id</c>.</summary>
+    public static BsonDocument ToDocument<T>(T value, string id)
+    {
+        var document = BsonDocument.Parse(DocumentJson.Serialize(value));
+        document.InsertAt(0, new BsonElement("_id", id));
+        return document;
+    }
+
+    public static T FromDocument<T>(BsonDocument document)
+    {
+        var copy = document.DeepClone().AsBsonDocument;
+        copy.Remove("_id");
+        return DocumentJson.Deserialize<T>(copy.ToJson(Relaxed));
+    }
+
+    public static bool IsDuplicateKey(MongoWriteException error) => error.WriteError?.Category == ServerErrorCategory.DuplicateKey;
+}

@@ -1,0 +1,26 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
+namespace CivilAffairs.SocialAssistance.Storage.Mongo;
+
+/// <summary>Every filter the Mongo adapters send, built here so tests can render them to BSON and check their shape.</summary>
+internal static class MongoFilters
+{
+    private static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
+
+    public static FilterDefinition<BsonDocument> ById(string id) => Filter.Eq("_id", id);
+
+    /// <summary>Active households holding any of these people (full ID numbers, matched exactly).</summary>
+    public static FilterDefinition<BsonDocument> ActiveHouseholdsWithAnyOf(IEnumerable<string> idNumbers) =>
+        Filter.And(Filter.Eq("active", true), Filter.In("memberIds", idNumbers));
+
+    public static FilterDefinition<BsonDocument> OpenApplicationOf(string householdId) => Filter.Eq("openHouseholdId", householdId);
+
+    /// <summary>The application at the version the caller read: optimistic concurrency.</summary>
+    public static FilterDefinition<BsonDocument> AtVersion(string id, int version) =>
+        Filter.And(Filter.Eq("_id", id), Filter.Eq("version", version));
+
+    public static FilterDefinition<BsonDocument> InStatus(IEnumerable<string> statusCodes) => Filter.In("status", statusCodes);
+
+    public static string IdempotencyId(string scope, string key) => $"{scope}:{key}";
+}

@@ -1,0 +1,21 @@
+namespace CivilAffairs.StaffConduct.Domain;
+
+/// <summary>The public "three shows" of a window: who serves there, what they do, what they promised, who is in today.</summary>
+public sealed record WindowShowcase(Window Window, DateOnly Day, IReadOnlyList<StaffShowcase> Staff);
+
+public sealed record StaffShowcase(StaffMember Member, IReadOnlyList<Commitment> Commitments, DutyStatus DutyToday);
+
+public sealed class WindowShowcaseQuery(IStaffDirectory directory, ICommitmentBook book, DutyBook roster, BureauClock clock)
+{
+    public async Task<WindowShowcase> ShowAsync(Window window, string? officeId, CancellationToken cancellationToken = default)
+    {
+        if (!window.IsDefined()) throw new ValidationFailed("window", "must be one of the ten window types");
+        var office = string.IsNullOrWhiteSpace(officeId) ? null : officeId.Trim();
+        var today = clock.Today;
+        var staff = await directory.ListByWindowAsync(window, office, cancellationToken);
+        var commitments = (await book.ListByStaffAsync(staff.Select(s => s.Id).ToList(), cancellationToken)).ToLookup(c => c.StaffId);
+        var lines = await roster.LinesAsync(staff, today, cancellationToken);
+        return new WindowShowcase(window, today,
+            lines.Select(l => new StaffShowcase(l.Staff, commitments[l.Staff.Id].ToList(), l.Status)).ToList());
+    }
+}

@@ -1,0 +1,256 @@
+using CivilAffairs.Feedback.Domain;
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Tests.Storage;
+
+/// <summary>
+/// What every adapter of the feedback ports must do, whatever the database. Subclassed once per adapter; the Mongo
+/// subclass re-marks each test as a [MongoFact] so it runs only where a server is available.
+/// </summary>
+public abstract class FeedbackStoreContract : IAsyncLifetime
+{
+    private static int _sequence;
+
+    protected IRatingStore Ratings { get; set; } = null!;
+    protected ISuggestionStore Suggestions { get; set; } = null!;
+    protected IInvitationStore Invitations { get; set; } = null!;
+    protected IRectificationStore Cases { get; set; } = null!;
+
+    private static readonly FeedbackRules Rules = new();
+
+    public abstract Task InitializeAsync();
+    public abstract Task DisposeAsync();
+
+    private static readonly DateTimeOffset Noon = new(2026, 11, 2, 4, 0, 0, TimeSpan.Zero);
+
+    protected static Rating ARating(string? reference = null, Window window = Window.MarriageRegistration, string? staff = "staff-1",
+        RatingLevel level = RatingLevel.Satisfied, DateOnly? on = null, Idempotency? idempotency = null)
+    {
+        var n = Interlocked.Increment(ref _sequence);
+        var day = on ?? new DateOnly(2026, 11, 2);
+        return new Rating($"r-{n}", window, staff, reference ?? $"svc-{n}", level, "很好", RatingChannel.SmsLink,
+            Noon.AddDays(day.DayNumber - new DateOnly(2026, 11, 2).DayNumber), day, idempotency);
+    }
+
+    [Fact]
+    public virtual async Task A_stored_rating_reads_back_as_it_was()
+    {
+        var rating = ARating(idempotency: new Idempotency("key-a", "F1"));
+
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(rating));
+
+        Assert.Equal(rating, await Ratings.FindAsync(rating.Id));
+        Assert.Equal(rating, await Ratings.FindByIdempotencyKeyAsync("key-a"));
+        Assert.Null(await Ratings.FindAsync("r-unknown"));
+    }
+
+    [Fact]
+    public virtual async Task A_rating_without_staff_or_comment_keeps_them_empty()
+    {
+        var rating = ARating(staff: null) with { Comment = null };
+        await Ratings.AddAsync(rating);
+
+        Assert.Equal(rating, await Ratings.FindAsync(rating.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_second_rating_of_a_service_reference_is_a_duplicate_and_not_stored()
+    {
+        var first = ARating("svc-dup");
+        await Ratings.AddAsync(first);
+
+        var second = ARating("svc-dup", level: RatingLevel.VeryDissatisfied);
+
+        Assert.Equal(AddOutcome.Duplicate, await Ratings.AddAsync(second));
+        Assert.Null(await Ratings.FindAsync(second.Id));
+    }
+
+    [Fact]
+    public virtual async Task Ratings_without_keys_never_clash_and_a_reused_key_is_told_apart()
+    {
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(ARating()));
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(ARating()));
+        await Ratings.AddAsync(ARating(idempotency: new Idempotency("key-b", "F1")));
+
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Ratings.AddAsync(ARating(idempotency: new Idempotency("key-b", "F1"))));
+    }
+
+    [Fact]
+    public virtual async Task Counts_per_level_follow_the_scope_and_the_inclusive_period()
+    {
+        var day1 = new DateOnly(2026, 11, 1);
+        var day2 = new DateOnly(2026, 11, 2);
+        var day3 = new DateOnly(2026, 11, 3);
+        await Ratings.AddAsync(ARating(level: RatingLevel.VerySatisfied, on: day1, staff: "s-a"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: day2, staff: "s-a"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, on: day2, staff: "s-b"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, on: day3, staff: "s-a"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: day2, window: Window.PlaceNames, staff: "s-a"));
+
+        var window = new RatingScope.OfWindow(Window.MarriageRegistration);
+        var all = await Ratings.CountByLevelAsync(window, ReportingPeriod.Always);
+        var days12 = await Ratings.CountByLevelAsync(window, new ReportingPeriod(day1, day2));
+        var fromDay2 = await Ratings.CountByLevelAsync(window, new ReportingPeriod(day2, null));
+        var staff = await Ratings.CountByLevelAsync(new RatingScope.OfStaff("s-a"), new ReportingPeriod(null, day2));
+        var nobody = await Ratings.CountByLevelAsync(new RatingScope.OfStaff("s-z"), ReportingPeriod.Always);
+
+        Assert.Equal([1, 1, 0, 2, 0], all.Counts.Select(c => c.Value));
+        Assert.Equal([1, 1, 0, 1, 0], days12.Counts.Select(c => c.Value));
+        Assert.Equal(3, fromDay2.Total);
+        Assert.Equal([1, 2, 0, 0, 0], staff.Counts.Select(c => c.Value));
+        Assert.Equal(0, nobody.Total);
+    }
+
+    [Fact]
+    public virtual async Task An_anonymous_suggestion_is_stored_without_identity_and_a_named_one_with_it()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var anonymous = new Suggestion("s-anon", Window.FuneralServices, "环境设施", "座椅太少", null, at, new Idempotency("key-s", "F"));
+        var named = new Suggestion("s-named", Window.FuneralServices, "其他", "谢谢", new Suggester("李四", "13900001111"), at);
+
+        await Suggestions.AddAsync(anonymous);
+        await Suggestions.AddAsync(named);
+
+        Assert.Equal(anonymous, await Suggestions.FindAsync("s-anon"));
+        Assert.Equal(anonymous, await Suggestions.FindByIdempotencyKeyAsync("key-s"));
+        Assert.Equal(named, await Suggestions.FindAsync("s-named"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey,
+            await Suggestions.AddAsync(anonymous with { Id = "s-again" }));
+        Assert.Null(await Suggestions.FindAsync("s-again"));
+    }
+
+    [Fact]
+    public virtual async Task An_invitation_reads_back_by_id_service_and_key_and_a_service_is_invited_once()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var invitation = new Invitation("inv-1", Window.ElderlyCare, null, "elderly:9", RatingChannel.SmsLink, at, at.AddDays(7),
+            new Idempotency("key-i", "F"));
+
+        Assert.Equal(AddOutcome.Added, await Invitations.AddAsync(invitation));
+
+        Assert.Equal(invitation, await Invitations.FindAsync("inv-1"));
+        Assert.Equal(invitation, await Invitations.FindByServiceReferenceAsync("elderly:9"));
+        Assert.Equal(invitation, await Invitations.FindByIdempotencyKeyAsync("key-i"));
+        Assert.Equal(AddOutcome.Duplicate, await Invitations.AddAsync(invitation with { Id = "inv-2", Idempotency = null }));
+        Assert.Null(await Invitations.FindAsync("inv-2"));
+    }
+
+    [Fact]
+    public virtual async Task A_bad_rating_is_stored_with_the_case_it_opens_and_a_refused_one_opens_none()
+    {
+        var rating = ARating("svc-bad", level: RatingLevel.VeryDissatisfied);
+        var opened = RectificationCase.OpenFor(rating, Rules);
+
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(rating, opened));
+        var duplicate = ARating("svc-bad", level: RatingLevel.Dissatisfied);
+        Assert.Equal(AddOutcome.Duplicate, await Ratings.AddAsync(duplicate, RectificationCase.OpenFor(duplicate, Rules)));
+
+        var stored = await Cases.FindAsync(opened.Id);
+        Assert.NotNull(stored);
+        Assert.Equal(rating.Id, stored.RatingId);
+        Assert.Equal(opened.Deadline, stored.Deadline);
+        Assert.Equal(CaseAction.Open, stored.Steps.Single().Action);
+        Assert.Equal(rating, await Ratings.FindByServiceReferenceAsync("svc-bad"));
+        Assert.Null(await Cases.FindAsync(RectificationCase.IdFor(duplicate.Id)));
+    }
+
+    [Fact]
+    public virtual async Task A_step_is_saved_only_on_the_version_it_was_taken_from_and_appends_to_the_history()
+    {
+        var opened = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied));
+        var first = opened.Apply(CaseAction.Verify, "clerk-1", "called the citizen", false, opened.OpenedAt.AddHours(1), opened.OpenedOn, Rules,
+            new Idempotency("step-key", "F"));
+
+        Assert.True(await Cases.SaveStepAsync(opened, 1, first, null));
+        var stale = await Cases.FindAsync(opened.Id);
+        var second = stale!.Apply(CaseAction.Track, "clerk-2", "needs a new form", false, opened.OpenedAt.AddHours(2), opened.OpenedOn, Rules);
+        Assert.False(await Cases.SaveStepAsync(stale, 1, second, null));
+
+        var stored = await Cases.FindAsync(opened.Id);
+        Assert.Equal(CaseStage.Verified, stored!.Stage);
+        Assert.Equal(2, stored.Version);
+        Assert.Equal([CaseAction.Open, CaseAction.Verify], stored.Steps.Select(s => s.Action));
+        Assert.Equal(first, stored.Steps[1]);
+    }
+
+    [Fact]
+    public virtual async Task An_upheld_appeal_voids_the_rating_so_it_is_no_longer_counted()
+    {
+        var rating = ARating(level: RatingLevel.VeryDissatisfied, window: Window.AdoptionRegistration);
+        var opened = await OpenCaseAsync(rating);
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.AdoptionRegistration));
+        var scope = new RatingScope.OfWindow(Window.AdoptionRegistration);
+        Assert.Equal(2, (await Ratings.CountByLevelAsync(scope, ReportingPeriod.Always)).Total);
+
+        var appeal = opened.Apply(CaseAction.Appeal, "clerk", "malicious", false, rating.RatedAt, rating.RatedOn, Rules);
+        Assert.True(await Cases.SaveStepAsync(opened, 1, appeal, null));
+        var upheld = opened.Apply(CaseAction.UpholdAppeal, "supervisor", "the same person rated every window", false, rating.RatedAt, rating.RatedOn, Rules);
+        Assert.True(await Cases.SaveStepAsync(opened, 2, upheld, rating.Id));
+
+        var figures = await Ratings.CountByLevelAsync(scope, ReportingPeriod.Always);
+        Assert.Equal(1, figures.Total);
+        Assert.Equal(1.0, figures.SatisfactionRate);
+        Assert.True((await Ratings.FindAsync(rating.Id))!.Voided);
+        Assert.Equal(CaseOutcome.RatingVoided, (await Cases.FindAsync(opened.Id))!.Outcome);
+    }
+
+    [Fact]
+    public virtual async Task The_overdue_list_holds_open_cases_past_their_deadline_oldest_first()
+    {
+        var early = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.PlaceNames, on: new DateOnly(2026, 10, 1)));
+        var later = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.ChildWelfare, on: new DateOnly(2026, 10, 8)));
+        var notDue = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.PlaceNames, on: new DateOnly(2026, 10, 30)));
+        var closed = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.PlaceNames, on: new DateOnly(2026, 10, 1)));
+        await CloseAsync(closed);
+        var today = new DateOnly(2026, 11, 2);
+
+        var all = await Cases.ListOverdueAsync(null, today, 10);
+        var placeNames = await Cases.ListOverdueAsync(Window.PlaceNames, today, 10);
+        var one = await Cases.ListOverdueAsync(null, today, 1);
+
+        Assert.Equal([early.Id, later.Id], all.Select(c => c.Id));
+        Assert.Equal([early.Id], placeNames.Select(c => c.Id));
+        Assert.Equal([early.Id], one.Select(c => c.Id));
+        Assert.DoesNotContain(notDue.Id, all.Select(c => c.Id));
+        Assert.Single(all[0].Steps);
+    }
+
+    [Fact]
+    public virtual async Task Case_figures_count_opened_closed_on_time_and_overdue_per_window_and_period()
+    {
+        var onTime = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 10, 5)));
+        await CloseAsync(onTime);
+        var late = await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 10, 5)));
+        await CloseAsync(late, late.Deadline.AddDays(3));
+        await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 10, 6)));
+        await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 10, 30)));
+        await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 9, 30)));
+        await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.DisabilityWelfare, on: new DateOnly(2026, 10, 5)));
+
+        var october = await Cases.CountAsync(Window.SocialOrganizations,
+            new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), new DateOnly(2026, 11, 2));
+        var none = await Cases.CountAsync(Window.PlaceNames, ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+
+        Assert.Equal(new RectificationFigures(Opened: 4, Closed: 2, ClosedOnTime: 1, Overdue: 1), october);
+        Assert.Equal(1.0 / 3, october.OnTimeRate, 10);
+        Assert.Equal(RectificationFigures.None, none);
+    }
+
+    private async Task<RectificationCase> OpenCaseAsync(Rating rating)
+    {
+        var opened = RectificationCase.OpenFor(rating, Rules);
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(rating, opened));
+        return opened;
+    }
+
+    /// <summary>Walks a case to closed, the last step on <paramref name="on"/> (default: its opening day).</summary>
+    private async Task CloseAsync(RectificationCase c, DateOnly? on = null)
+    {
+        foreach (var action in new[] { CaseAction.Verify, CaseAction.FixNow, CaseAction.Reply, CaseAction.CallBack })
+        {
+            var version = c.Version;
+            var step = c.Apply(action, "clerk", "done", true, c.OpenedAt, on ?? c.OpenedOn, Rules);
+            Assert.True(await Cases.SaveStepAsync(c, version, step, null));
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using CivilAffairs.Feedback.Domain;
+using CivilAffairs.Feedback.Storage.Mongo;
+using CivilAffairs.SharedKernel;
+using MongoDB.Bson;
+using MongoDB.Bson.Serialization;
+using MongoDB.Driver;
+
+namespace CivilAffairs.Feedback.Tests.Storage;
+
+/// <summary>The queries the Mongo adapter sends, rendered to BSON: checked without a server.</summary>
+public sealed class MongoRenderingTests
+{
+    internal static BsonDocument Render<T>(FilterDefinition<T> filter) =>
+        filter.Render(new RenderArgs<T>(BsonSerializer.SerializerRegistry.GetSerializer<T>(), BsonSerializer.SerializerRegistry));
+
+    internal static IReadOnlyList<BsonDocument> Render<TIn, TOut>(PipelineDefinition<TIn, TOut> pipeline) =>
+        pipeline.Render(new RenderArgs<TIn>(BsonSerializer.SerializerRegistry.GetSerializer<TIn>(), BsonSerializer.SerializerRegistry)).Documents.ToList();
+
+    [Fact]
+    public void The_window_summary_matches_on_window_and_day_range_then_groups_by_level_in_the_server()
+    {
+        var pipeline = MongoRatingStore.SummaryPipeline(new RatingScope.OfWindow(Window.SocialAssistance),
+            new ReportingPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+
+        var stages = Render(pipeline);
+
+        Assert.Equal(2, stages.Count);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$match": { "window": 2, "voided": false, "ratedOn": { "$gte": "2026-11-01", "$lte": "2026-11-30" } } }
+            """), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$group": { "_id": "$level", "count": { "$sum": 1 } } }"""), stages[1]);
+    }
+
+    [Fact]
+    public void The_staff_summary_without_a_period_matches_the_staff_member_alone()
+    {
+        var filter = MongoRatingStore.InScope(new RatingScope.OfStaff("staff-9"), ReportingPeriod.Always);
+
+        Assert.Equal(BsonDocument.Parse("""{ "staffId": "staff-9", "voided": false }"""), Render(filter));
+    }
+
+    [Fact]
+    public void A_half_open_period_has_one_bound()
+    {
+        var filter = MongoRatingStore.InScope(new RatingScope.OfWindow(Window.PlaceNames), new ReportingPeriod(null, new DateOnly(2026, 1, 31)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "window": 10, "voided": false, "ratedOn": { "$lte": "2026-01-31" } }"""), Render(filter));
+    }
+
+    [Fact]
+    public void Lookups_by_idempotency_key_use_the_key_field()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "idempotencyKey": "k" }"""), Render(MongoRatingStore.ByIdempotencyKey("k")));
+        Assert.Equal(BsonDocument.Parse("""{ "idempotencyKey": "k" }"""), Render(MongoSuggestionStore.ByIdempotencyKey("k")));
+    }
+
+    [Fact]
+    public void The_summary_indexes_lead_with_the_scope_and_voided_then_the_day()
+    {
+        var indexes = MongoRatingStore.Indexes().ToList();
+        var keys = indexes.ToDictionary(i => i.Options.Name, i => i.Keys.Render(new RenderArgs<RatingDocument>(
+            BsonSerializer.SerializerRegistry.GetSerializer<RatingDocument>(), BsonSerializer.SerializerRegistry)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "window": 1, "voided": 1, "ratedOn": 1, "level": 1 }"""), keys[MongoRatingStore.WindowDayIndex]);
+        Assert.Equal(BsonDocument.Parse("""{ "staffId": 1, "voided": 1, "ratedOn": 1, "level": 1 }"""), keys[MongoRatingStore.StaffDayIndex]);
+        Assert.True(indexes.Single(i => i.Options.Name == MongoRatingStore.ServiceReferenceIndex).Options.Unique);
+    }
+
+    [Fact]
+    public void An_anonymous_suggestion_document_has_no_name_or_phone_element()
+    {
+        var document = SuggestionDocument.From(new Suggestion("s-1", Window.ChildWelfare, "其他", "建议", null, DateTimeOffset.UnixEpoch))
+            .ToBsonDocument();
+
+        Assert.False(document.Contains("name"));
+        Assert.False(document.Contains("phone"));
+        Assert.True(document["anonymous"].AsBoolean);
+    }
+
+    [Fact]
+    public void Voiding_a_rating_sets_its_flag_and_nothing_else()
+    {
+        var update = MongoRatingStore.Void().Render(new RenderArgs<RatingDocument>(
+            BsonSerializer.SerializerRegistry.GetSerializer<RatingDocument>(), BsonSerializer.SerializerRegistry));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$set": { "voided": true } }"""), update);
+    }
+
+    [Fact]
+    public void A_step_is_saved_only_on_the_version_it_was_taken_from()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "_id": "rc-1", "version": 3 }"""), Render(MongoRectificationStore.AtVersion("rc-1", 3)));
+    }
+
+    [Fact]
+    public void The_overdue_list_matches_open_cases_before_today_on_the_open_deadline_index()
+    {
+        var all = MongoRectificationStore.Overdue(null, new DateOnly(2026, 11, 2));
+        var one = MongoRectificationStore.Overdue(Window.ElderlyCare, new DateOnly(2026, 11, 2));
+
+        Assert.Equal(BsonDocument.Parse("""{ "isOpen": true, "deadline": { "$lt": "2026-11-02" } }"""), Render(all));
+        Assert.Equal(BsonDocument.Parse("""{ "isOpen": true, "deadline": { "$lt": "2026-11-02" }, "window": 3 }"""), Render(one));
+    }
+
+    [Fact]
+    public void Case_figures_are_counted_in_one_group_stage()
+    {
+        var stages = Render(MongoRectificationStore.CountPipeline(Window.PlaceNames,
+            new ReportingPeriod(new DateOnly(2026, 10, 1), null), new DateOnly(2026, 11, 2)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 10, "openedOn": { "$gte": "2026-10-01" } } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": {
+                "_id": null,
+                "opened": { "$sum": 1 },
+                "closed": { "$sum": { "$cond": [{ "$eq": ["$isOpen", false] }, 1, 0] } },
+                "closedOnTime": { "$sum": { "$cond": [{ "$and": [{ "$eq": ["$isOpen", false] }, { "$lte": ["$closedOn", "$deadline"] }] }, 1, 0] } },
+                "overdue": { "$sum": { "$cond": [{ "$and": [{ "$eq": ["$isOpen", true] }, { "$lt": ["$deadline", "2026-11-02"] }] }, 1, 0] } }
+            } }
+            """), stages[1]);
+    }
+
+    [Fact]
+    public void A_case_document_keeps_its_history_and_says_whether_it_is_open()
+    {
+        var rating = new Rating("r-9", Window.PlaceNames, null, "svc", RatingLevel.Dissatisfied, null, RatingChannel.Web,
+            DateTimeOffset.UnixEpoch, new DateOnly(2026, 11, 2));
+        var opened = RectificationCase.OpenFor(rating, new FeedbackRules());
+
+        var document = CaseDocument.From(opened).ToBsonDocument();
+
+        Assert.True(document["isOpen"].AsBoolean);
+        Assert.Equal("2026-11-09", document["deadline"].AsString);
+        Assert.Single(document["steps"].AsBsonArray);
+        Assert.Equal(opened.Steps[0], CaseDocument.From(opened).ToDomain().Steps[0]);
+    }
+}

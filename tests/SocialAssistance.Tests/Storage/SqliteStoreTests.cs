@@ -1,0 +1,26 @@
+using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.SocialAssistance.Domain;
+using CivilAffairs.SocialAssistance.Storage.Sqlite;
+using CivilAffairs.TestSupport;
+
+namespace CivilAffairs.SocialAssistance.Tests.Storage;
+
+public sealed class SqliteStoreTests : StoreContract
+{
+    private readonly TempDirectory _directory = new();
+    private SqliteDatabase? _database;
+
+    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync()
+    {
+        _database = new SqliteDatabase(_directory.File("store.db"));
+        await new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
+        return (new SqliteHouseholdStore(_database), new SqliteApplicationStore(_database), new SqliteIdempotencyStore(_database));
+    }
+
+    public override Task DisposeAsync()
+    {
+        _database?.Dispose();
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,152 @@
+using CivilAffairs.SharedKernel;
+using CivilAffairs.SocialAssistance.Domain;
+using CivilAffairs.TestSupport;
+
+namespace CivilAffairs.SocialAssistance.Tests.Storage;
+
+/// <summary>The stores' ports as the domain relies on them; every adapter passes the same tests.</summary>
+public abstract class StoreContract : IAsyncLifetime
+{
+    protected static readonly DateTimeOffset Now = new(2026, 11, 2, 1, 0, 0, TimeSpan.Zero);
+
+    protected IHouseholdStore Households { get; private set; } = null!;
+    protected IApplicationStore Applications { get; private set; } = null!;
+    protected IIdempotencyStore Keys { get; private set; } = null!;
+
+    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync();
+
+    public virtual async Task InitializeAsync() => (Households, Applications, Keys) = await OpenAsync();
+
+    public virtual Task DisposeAsync() => Task.CompletedTask;
+
+    protected static Household NewHousehold(params string[] idNumbers) => new()
+    {
+        Id = Ids.New("hh"),
+        CountyCode = "110105",
+        Address = "幸福路 8 号",
+        Members = idNumbers.Select((id, i) => new HouseholdMember($"成员{i}", ResidentIdNumber.Parse(id, "id"),
+            i == 0 ? Relation.Head : Relation.Child, 10_000 * (i + 1))).ToList(),
+        RegisteredAt = Now,
+    };
+
+    protected static DibaoApplication NewApplication(string householdId) => new()
+    {
+        Id = Ids.New("dba"),
+        HouseholdId = householdId,
+        ApplicantKind = ApplicantKind.Committee,
+        ApplicantName = "居委会",
+        Reason = "因病",
+        Status = ApplicationStatus.Submitted,
+        SubmittedAt = Now,
+    };
+
+    [Fact]
+    public virtual async Task A_household_reads_back_whole_with_full_id_numbers()
+    {
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(10));
+        Assert.Null(await Households.AddAsync(household, null));
+
+        var stored = await Households.GetAsync(household.Id);
+
+        Assert.NotNull(stored);
+        Assert.Equal(household.Members, stored.Members);
+        Assert.Equal(household.RegisteredAt, stored.RegisteredAt);
+        Assert.Equal(30_000, stored.TotalMonthlyIncomeFen);
+        Assert.Null(await Households.GetAsync("hh_unknown"));
+    }
+
+    [Fact]
+    public virtual async Task A_member_of_an_active_household_is_reported_by_index_and_nothing_is_stored()
+    {
+        var shared = IdNumbers.Woman(30);
+        await Households.AddAsync(NewHousehold(IdNumbers.Man(60), shared), null);
+        var second = NewHousehold(IdNumbers.Man(35), IdNumbers.Man(5), shared);
+        var claim = new IdempotencyClaim("register-household", Guid.NewGuid().ToString(), "f1");
+
+        var conflict = await Households.AddAsync(second, claim);
+
+        Assert.Equal(new MembershipConflict(2), conflict);
+        Assert.Null(await Households.GetAsync(second.Id));
+        Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
+        Assert.Null(await Households.AddAsync(NewHousehold(second.Members[0].IdNumber.Value), null));
+    }
+
+    [Fact]
+    public virtual async Task A_claimed_key_is_stored_with_the_household_and_cannot_be_claimed_twice()
+    {
+        var claim = new IdempotencyClaim("register-household", Guid.NewGuid().ToString(), "f1");
+        var household = NewHousehold(IdNumbers.Man(40));
+        await Households.AddAsync(household, claim);
+
+        Assert.Equal(new IdempotencyRecord(claim.Scope, claim.Key, "f1", household.Id), await Keys.FindAsync(claim.Scope, claim.Key));
+        var again = NewHousehold(IdNumbers.Man(41));
+        await Assert.ThrowsAsync<IdempotencyKeyTaken>(() => Households.AddAsync(again, claim with { Fingerprint = "f2" }));
+        Assert.Null(await Households.GetAsync(again.Id));
+        Assert.Null(await Keys.FindAsync("submit-dibao-application", claim.Key));
+    }
+
+    [Fact]
+    public virtual async Task One_open_application_per_household()
+    {
+        var first = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
+        Assert.Null(await Applications.AddAsync(first, null));
+
+        var second = NewApplication(first.HouseholdId);
+        var open = await Applications.AddAsync(second, new IdempotencyClaim("submit-dibao-application", Guid.NewGuid().ToString(), "f"));
+
+        Assert.Equal(first.Id, open?.Id);
+        Assert.Null(await Applications.GetAsync(second.Id));
+        Assert.Equal(first.ApplicantName, (await Applications.GetAsync(first.Id))?.ApplicantName);
+        Assert.Null(await Applications.AddAsync(NewApplication("hh_other" + Guid.NewGuid().ToString("N")), null));
+    }
+
+    [Fact]
+    public virtual async Task An_application_key_cannot_be_claimed_twice()
+    {
+        var claim = new IdempotencyClaim("submit-dibao-application", Guid.NewGuid().ToString(), "f");
+        var first = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
+        await Applications.AddAsync(first, claim);
+
+        var other = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
+        await Assert.ThrowsAsync<IdempotencyKeyTaken>(() => Applications.AddAsync(other, claim));
+
+        Assert.Null(await Applications.GetAsync(other.Id));
+        Assert.Equal(first.Id, (await Keys.FindAsync(claim.Scope, claim.Key))!.ResourceId);
+    }
+
+    [Fact]
+    public virtual async Task An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed()
+    {
+        var application = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
+        await Applications.AddAsync(application, null);
+        var claim = new IdempotencyClaim("dibao-step", Guid.NewGuid().ToString(), "f");
+        var refused = application with { Status = ApplicationStatus.Refused, Version = 2, Reason = "refused" };
+
+        Assert.False(await Applications.UpdateAsync(refused with { Version = 3 }, expectedVersion: 2, claim));
+        Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
+        Assert.True(await Applications.UpdateAsync(refused, expectedVersion: 1, claim));
+        Assert.False(await Applications.UpdateAsync(refused with { Version = 2 }, expectedVersion: 1, null));
+
+        var stored = await Applications.GetAsync(application.Id);
+        Assert.Equal((ApplicationStatus.Refused, 2, "refused"), (stored!.Status, stored.Version, stored.Reason));
+        Assert.Equal(application.Id, (await Keys.FindAsync(claim.Scope, claim.Key))!.ResourceId);
+        // Closed: the household may apply again.
+        Assert.Null(await Applications.AddAsync(NewApplication(application.HouseholdId), null));
+    }
+
+    [Fact]
+    public virtual async Task Applications_are_listed_by_status()
+    {
+        var posted = NewApplication("hh_" + Guid.NewGuid().ToString("N")) with { Status = ApplicationStatus.Posted };
+        var active = NewApplication("hh_" + Guid.NewGuid().ToString("N")) with { Status = ApplicationStatus.Active };
+        var submitted = NewApplication("hh_" + Guid.NewGuid().ToString("N"));
+        foreach (var a in new[] { posted, active, submitted }) await Applications.AddAsync(a, null);
+
+        var listed = await Applications.ListByStatusAsync([ApplicationStatus.Posted, ApplicationStatus.Active]);
+
+        Assert.Contains(listed, a => a.Id == posted.Id);
+        Assert.Contains(listed, a => a.Id == active.Id);
+        Assert.DoesNotContain(listed, a => a.Id == submitted.Id);
+        Assert.All(listed, a => Assert.Contains(a.Status, new[] { ApplicationStatus.Posted, ApplicationStatus.Active }));
+    }
+}

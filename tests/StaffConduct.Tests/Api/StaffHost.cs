@@ -1,0 +1,48 @@
+using CivilAffairs.Common.V1;
+using CivilAffairs.StaffConduct.Api;
+using CivilAffairs.StaffConduct.V1;
+using CivilAffairs.TestSupport;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace CivilAffairs.StaffConduct.Tests.Api;
+
+/// <summary>The service in memory on a fresh SQLite file, with a gRPC client and a few request makers.</summary>
+public sealed class StaffHost : ServiceHost<StaffConductApi>
+{
+    private static int _badge;
+
+    private V1.StaffConduct.StaffConductClient? _client;
+
+    /// <summary>2026-11-02 09:00 in Beijing.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().AddHours(8).DateTime);
+
+    public V1.StaffConduct.StaffConductClient Client => _client ??= new V1.StaffConduct.StaffConductClient(Channel());
+
+    public static string NextBadge() => $"B-{Interlocked.Increment(ref _badge):D5}";
+
+    public static RegisterStaffMemberRequest Member(WindowType window = WindowType.MarriageRegistration, string office = "office-1",
+        string? badge = null, string name = "张晓明") => new()
+    {
+        Name = name,
+        BadgeNumber = badge ?? NextBadge(),
+        PhotoUrl = "https://bureau.example.cn/photos/a.jpg",
+        Window = window,
+        OfficeId = office,
+        Post = "婚姻登记员",
+        Duties = { "受理结婚登记", "颁发结婚证" },
+        PartyMember = true,
+    };
+
+    public async Task<V1.StaffMember> RegisterAsync(WindowType window = WindowType.MarriageRegistration, string office = "office-1") =>
+        await Client.RegisterStaffMemberAsync(Member(window, office));
+
+    public string Date(int daysFromToday) => Dates.Format(Today.AddDays(daysFromToday));
+}
+
+public static class RpcErrors
+{
+    /// <summary>The fields named by an INVALID_ARGUMENT's BadRequest detail.</summary>
+    public static IReadOnlyList<string> Fields(this RpcException error) =>
+        error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).ToList() ?? [];
+}

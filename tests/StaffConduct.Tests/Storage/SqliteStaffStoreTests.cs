@@ -1,0 +1,35 @@
+using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Storage.Sqlite;
+using CivilAffairs.TestSupport;
+
+namespace CivilAffairs.StaffConduct.Tests.Storage;
+
+/// <summary>The contract on the embedded store: always runs.</summary>
+public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly SqliteDatabase _database;
+
+    public SqliteStaffStoreTests()
+    {
+        _database = new SqliteDatabase(_directory.File("staff.db"));
+        Directory = new SqliteStaffDirectory(_database);
+        Commitments = new SqliteCommitmentBook(_database);
+        Duty = new SqliteDutyLog(_database);
+    }
+
+    protected override IStaffDirectory Directory { get; }
+    protected override ICommitmentBook Commitments { get; }
+    protected override IDutyLog Duty { get; }
+
+    public Task InitializeAsync() => new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _directory.Dispose();
+    }
+}
