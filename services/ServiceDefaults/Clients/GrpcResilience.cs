@@ -29,10 +29,10 @@ public sealed record GrpcResilienceOptions
 public sealed class GrpcResilienceInterceptor : Interceptor
 {
     /// <summary>The gRPC deadline ends a slow call; Polly's timeout is only the backstop behind it.</summary>
-    private static readonly TimeSpan Backstop = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(1);
 
     private static readonly HashSet<StatusCode> Transient = [StatusCode.Unavailable, StatusCode.ResourceExhausted, StatusCode.Aborted];
-    private static readonly HashSet<StatusCode> Failures = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown];
+    private static readonly HashSet<StatusCode> Failures = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown, StatusCode.Cancelled];
 
     private readonly string _target;
     private readonly TimeSpan _totalTimeout;
@@ -120,6 +120,11 @@ public sealed class GrpcResilienceInterceptor : Interceptor
         catch (BrokenCircuitException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"{_target} is unavailable (circuit open); try again shortly"));
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled && !context.Options.CancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by the backstop timeout, not by the caller: to the caller that is a deadline.
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{_target} did not answer in time"));
         }
         catch (TimeoutRejectedException)
         {

@@ -17,6 +17,9 @@ public interface IOutboxStore
 
     Task MarkFailedAsync(long sequence, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
+    /// <summary>The consumer <paramref name="target"/> answers again: its messages waiting out a backoff are due now.</summary>
+    Task RetryNowAsync(string target, DateTimeOffset now, CancellationToken cancellationToken);
+
     Task DeadLetterAsync(long sequence, int attempts, string error, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxEntry>> DeadLettersAsync(int limit, CancellationToken cancellationToken);

@@ -74,6 +74,12 @@ public sealed class MongoOutbox(IMongoDatabase database) : IOutboxStore, IStoreI
             Builders<OutboxDocument>.Update.Set(d => d.Attempts, attempts).Set(d => d.NextAttemptAt, nextAttemptAt.UtcDateTime).Set(d => d.LastError, error),
             cancellationToken: cancellationToken);
 
+    public Task RetryNowAsync(string target, DateTimeOffset now, CancellationToken cancellationToken) =>
+        _outbox.UpdateManyAsync(
+            InState(OutboxState.Pending) & Builders<OutboxDocument>.Filter.Eq(d => d.Target, target)
+                & Builders<OutboxDocument>.Filter.Gt(d => d.NextAttemptAt, now.UtcDateTime),
+            Builders<OutboxDocument>.Update.Set(d => d.NextAttemptAt, now.UtcDateTime), cancellationToken: cancellationToken);
+
     public Task DeadLetterAsync(long sequence, int attempts, string error, CancellationToken cancellationToken) =>
         _outbox.UpdateOneAsync(d => d.Sequence == sequence,
             Builders<OutboxDocument>.Update.Set(d => d.State, (int)OutboxState.DeadLettered).Set(d => d.Attempts, attempts).Set(d => d.LastError, error),

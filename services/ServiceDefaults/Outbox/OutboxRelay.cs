@@ -48,6 +48,7 @@ public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, 
     private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("civilaffairs.outbox.delivered", description: "Outbox messages delivered");
     private static readonly Counter<long> Failures = Meter.CreateCounter<long>("civilaffairs.outbox.delivery_failures", description: "Delivery attempts that will be retried");
     private static readonly Counter<long> DeadLettered = Meter.CreateCounter<long>("civilaffairs.outbox.dead_lettered", description: "Messages a consumer refused for good");
+    private readonly HashSet<string> _failingTargets = [];
     private static int _backlog;
     private static double _oldestAgeSeconds;
 
@@ -110,6 +111,12 @@ public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, 
                 await store.MarkDeliveredAsync(entry.Sequence, cancellationToken);
                 Delivered.Add(1, new KeyValuePair<string, object?>("target", message.Target));
                 delivered++;
+                if (_failingTargets.Remove(message.Target))
+                {
+                    // The consumer is back: what waits out a backoff for it goes now, not minutes later.
+                    await store.RetryNowAsync(message.Target, now, cancellationToken);
+                    logger.LogInformation("{Target} answers again; its waiting outbox messages are due now", message.Target);
+                }
             }
             catch (RpcException error) when (error.StatusCode == StatusCode.AlreadyExists)
             {
@@ -133,6 +140,7 @@ public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, 
                 await store.MarkFailedAsync(entry.Sequence, attempts, retryAt, error.Message, cancellationToken);
                 Failures.Add(1, new KeyValuePair<string, object?>("target", message.Target));
                 blocked.Add(message.AggregateId);
+                _failingTargets.Add(message.Target);
                 if (error is not RpcException { StatusCode: StatusCode.ResourceExhausted or StatusCode.Aborted }) unreachable.Add(message.Target);
                 logger.LogInformation("Outbox message {EventId} to {Target} not delivered (attempt {Attempts}); next try at {RetryAt}",
                     message.EventId, message.Target, attempts, retryAt);

@@ -57,6 +57,11 @@ public sealed class SqliteOutbox(SqliteDatabase database) : IOutboxStore, IStore
             "UPDATE outbox SET attempts = $a, next_attempt_at = $next, last_error = $e WHERE sequence = $s",
             t, ("$a", attempts), ("$next", Text(nextAttemptAt)), ("$e", error), ("$s", sequence)), cancellationToken);
 
+    public Task RetryNowAsync(string target, DateTimeOffset now, CancellationToken cancellationToken) =>
+        database.WriteAsync((c, t) => c.ExecuteAsync(
+            "UPDATE outbox SET next_attempt_at = $now WHERE state = 0 AND target = $target AND next_attempt_at > $now",
+            t, ("$now", Text(now)), ("$target", target)), cancellationToken);
+
     public Task DeadLetterAsync(long sequence, int attempts, string error, CancellationToken cancellationToken) =>
         database.WriteAsync((c, t) => c.ExecuteAsync(
             "UPDATE outbox SET state = 2, attempts = $a, last_error = $e WHERE sequence = $s", t, ("$a", attempts), ("$e", error), ("$s", sequence)),
