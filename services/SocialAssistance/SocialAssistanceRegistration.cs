@@ -29,6 +29,9 @@ public static class SocialAssistanceRegistration
         builder.Services.AddSingleton<HouseholdRegistry>();
         builder.Services.AddSingleton<DibaoIntake>();
         builder.Services.AddTransient<DibaoProcess>();
+        builder.Services.AddSingleton(_ => configuration.GetSection("Assistance:Support").Get<SupportRules>() ?? new SupportRules());
+        builder.Services.AddTransient<AssistanceStaff>();
+        builder.Services.AddTransient<SupportDesk>();
         builder.Services.AddSingleton<CaseLists>();
         builder.Services.AddSingleton<PaymentRuns>();
         return builder;

@@ -101,7 +101,7 @@ internal static class ContractTranslation
         };
         message.Adjustments.AddRange(application.Adjustments.Select(a => new Contract.BenefitAdjustment
         {
-            On = Dates.Format(a.On), Kind = a.Kind.ToString().ToUpperInvariant(), BenefitBeforeFen = a.BenefitBeforeFen,
+            On = Dates.Format(a.On), Kind = a.Kind.Code(), BenefitBeforeFen = a.BenefitBeforeFen,
             BenefitAfterFen = a.BenefitAfterFen, Reasons = a.Reasons, By = a.By,
         }));
         message.History.AddRange(application.History.Select(e => new Contract.CaseEvent
@@ -143,6 +143,46 @@ internal static class ContractTranslation
             ObjectionId = o.Id, LodgedOn = Dates.Format(o.LodgedOn), Text = o.Text, Resolved = o.Resolved,
             Resolution = o.Resolution, Upheld = o.Upheld, ResolvedBy = o.ResolvedBy, ResolvedOn = Day(o.ResolvedOn),
         }));
+        return message;
+    }
+
+    public static Contract.SupportCase ToContract(this SupportCase supportCase, DateOnly today)
+    {
+        var message = new Contract.SupportCase
+        {
+            CaseId = supportCase.Id,
+            HouseholdId = supportCase.HouseholdId,
+            Programme = (Contract.Programme)(int)supportCase.Programme,
+            Status = (Contract.SupportStatus)(int)supportCase.Status,
+            OpenedAt = supportCase.OpenedAt.ToTimestamp(),
+            OpenedBy = supportCase.OpenedBy,
+            Reason = supportCase.Reason,
+            MemberIndex = supportCase.MemberIndex,
+            Person = supportCase.PersonIdNumber.Length > 0
+                ? ContractMapping.ToMaskedPerson(supportCase.PersonName, ResidentIdNumber.Parse(supportCase.PersonIdNumber, "person"))
+                : null,
+            CareMode = (Contract.CareMode)(int)supportCase.CareMode,
+            Eligibility = supportCase.Eligibility is { } check
+                ? new Contract.ExtremePovertyCheck
+                {
+                    AssessedOn = Dates.Format(check.AssessedOn), Age = check.Age, WorkCapacity = (Contract.WorkCapacity)(int)check.WorkCapacity,
+                    MonthlyIncomeFen = check.MonthlyIncomeFen, HasAbleSupporter = check.HasAbleSupporter,
+                    Health = (Contract.HealthCondition)(int)check.Health, Elderly = check.Elderly, Child = check.Child, Eligible = check.Eligible,
+                }
+                : null,
+            MonthlySupportFen = supportCase.MonthlySupportFen,
+            SupportStartMonth = supportCase.SupportStartMonth is { } start ? Month(start) : "",
+            AmountFen = supportCase.AmountFen,
+            Emergency = supportCase.Emergency,
+            PaidOn = Day(supportCase.PaidOn),
+            ApprovedBy = supportCase.ApprovedBy,
+            PaperworkDue = Day(supportCase.PaperworkDue),
+            PaperworkCompletedOn = Day(supportCase.PaperworkCompletedOn),
+            PaperworkNotes = supportCase.PaperworkNotes,
+            PaperworkOverdue = supportCase.PaperworkOverdueOn(today),
+            Version = supportCase.Version,
+        };
+        message.History.AddRange(supportCase.History.Select(e => new Contract.SupportEvent { At = e.At.ToTimestamp(), Action = e.Action, By = e.By, Note = e.Note }));
         return message;
     }
 

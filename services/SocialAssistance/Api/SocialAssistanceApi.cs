@@ -10,7 +10,7 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    PaymentRuns payments, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, SupportDesk support, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
@@ -119,6 +119,35 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         return response;
     }
 
+    public override Task<V1.SupportCase> ApplyExtremePoverty(ApplyExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.ApplyExtremePovertyAsync(request.HouseholdId, request.MemberIndex, (Domain.CareMode)(int)request.CareMode,
+            request.HasAbleSupporter, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApproveTemporaryAssistance(ApproveTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GrantEmergencyAssistance(GrantEmergencyAssistanceRequest request, ServerCallContext context) =>
+        Support(support.GrantEmergencyAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> CompletePaperwork(CompletePaperworkRequest request, ServerCallContext context) =>
+        Support(support.CompletePaperworkAsync(request.CaseId, request.StaffId, request.Notes, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GetSupportCase(GetSupportCaseRequest request, ServerCallContext context) =>
+        Support(support.GetAsync(request.CaseId));
+
+    public override async Task<ListPendingPaperworkResponse> ListPendingPaperwork(ListPendingPaperworkRequest request, ServerCallContext context)
+    {
+        var today = calendar.Today;
+        var response = new ListPendingPaperworkResponse { AsOf = Dates.Format(today) };
+        response.Cases.AddRange((await support.PendingPaperworkAsync()).Select(c => c.ToContract(today)));
+        return response;
+    }
+
     public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
     {
         var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
@@ -140,6 +169,8 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         }));
         return response;
     }
+
+    private async Task<V1.SupportCase> Support(Task<Domain.SupportCase> supportCase) => (await supportCase).ToContract(calendar.Today);
 
     private async Task<V1.DibaoApplication> Case(Task<Domain.DibaoApplication> application) => (await application).ToContract(calendar.Today);
 

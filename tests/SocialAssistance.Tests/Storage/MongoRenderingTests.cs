@@ -51,6 +51,23 @@ public class MongoRenderingTests
     }
 
     [Fact]
+    public void Only_an_active_extreme_poverty_case_carries_the_open_key_its_unique_index_holds()
+    {
+        var supportCase = new SupportCase
+        {
+            Id = "sup_1", HouseholdId = "hh_1", Programme = Programme.ExtremePoverty, Status = SupportStatus.Active,
+            OpenedAt = DateTimeOffset.UnixEpoch, OpenedBy = "clerk", PersonIdNumber = "P",
+        };
+
+        Assert.Equal("extreme-poverty:P", MongoSupportCaseStore.ToDocument(supportCase)["openKey"].AsString);
+        Assert.False(MongoSupportCaseStore.ToDocument(supportCase with { Programme = Programme.Temporary }).Contains("openKey"));
+        Assert.Equal("""{ "openKey" : "extreme-poverty:P" }""", Render(MongoFilters.OpenSupportCase("extreme-poverty:P")));
+        var index = MongoIndexes.OneOpenSupportCase();
+        Assert.True(index.Options.Unique);
+        Assert.Equal("""{ "openKey" : { "$type" : 2 } }""", Render(((CreateIndexOptions<BsonDocument>)index.Options).PartialFilterExpression));
+    }
+
+    [Fact]
     public void The_unique_indexes_hold_only_active_households_and_open_applications()
     {
         var membership = MongoIndexes.ActiveMembership();

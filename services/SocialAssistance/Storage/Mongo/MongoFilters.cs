@@ -28,5 +28,7 @@ internal static class MongoFilters
 
     public static FilterDefinition<BsonDocument> PaymentsOfHousehold(string householdId) => Filter.Eq("householdId", householdId);
 
+    public static FilterDefinition<BsonDocument> OpenSupportCase(string openKey) => Filter.Eq("openKey", openKey);
+
     public static string IdempotencyId(string scope, string key) => $"{scope}:{key}";
 }

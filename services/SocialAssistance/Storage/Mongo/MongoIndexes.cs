@@ -18,19 +18,25 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
         });
 
     /// <summary>A household has one open application at most (closed ones drop the field).</summary>
-    internal static CreateIndexModel<BsonDocument> OneOpenApplication() => new(
-        Builders<BsonDocument>.IndexKeys.Ascending("openHouseholdId"),
-        new CreateIndexOptions<BsonDocument>
-        {
-            Name = "ux_open_application",
-            Unique = true,
-            PartialFilterExpression = Builders<BsonDocument>.Filter.Type("openHouseholdId", BsonType.String),
-        });
+    internal static CreateIndexModel<BsonDocument> OneOpenApplication() => UniqueWhereSet("openHouseholdId", "ux_open_application");
 
     /// <summary>A household is paid once a month per programme.</summary>
     internal static CreateIndexModel<BsonDocument> OnePaymentPerMonth() => new(
         Builders<BsonDocument>.IndexKeys.Ascending("householdId").Ascending("programme").Ascending("month"),
         new CreateIndexOptions<BsonDocument> { Name = "ux_payment_month", Unique = true });
+
+    /// <summary>One open extreme-poverty case per person (other cases carry no key).</summary>
+    internal static CreateIndexModel<BsonDocument> OneOpenSupportCase() => UniqueWhereSet("openKey", "ux_open_support_case");
+
+    /// <summary>Unique among the documents that carry the (string) field; the others are not indexed.</summary>
+    private static CreateIndexModel<BsonDocument> UniqueWhereSet(string field, string name) => new(
+        Builders<BsonDocument>.IndexKeys.Ascending(field),
+        new CreateIndexOptions<BsonDocument>
+        {
+            Name = name,
+            Unique = true,
+            PartialFilterExpression = Builders<BsonDocument>.Filter.Type(field, BsonType.String),
+        });
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -42,5 +48,10 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
             new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("status")),
         ], cancellationToken);
         await collections.Payments.Indexes.CreateOneAsync(OnePaymentPerMonth(), cancellationToken: cancellationToken);
+        await collections.SupportCases.Indexes.CreateManyAsync(
+        [
+            OneOpenSupportCase(),
+            new CreateIndexModel<BsonDocument>(Builders<BsonDocument>.IndexKeys.Ascending("status")),
+        ], cancellationToken);
     }
 }
