@@ -98,6 +98,7 @@ internal static class ContractTranslation
             CurrentDeadline = Day(application.CurrentDeadline),
             Overdue = application.IsOverdueOn(today),
             Version = application.Version,
+            WorkRefusals = application.WorkRefusals,
         };
         message.Adjustments.AddRange(application.Adjustments.Select(a => new Contract.BenefitAdjustment
         {

@@ -95,7 +95,9 @@ public sealed class DibaoProcess(
             AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
             AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
             AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
-            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME or TERMINATE"),
+            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+                Task.FromResult(application.RecordWorkRefusal(clerk, text, calendar))),
+            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE or RECORD_WORK_REFUSAL"),
         };
     }
 

@@ -68,6 +68,20 @@ public class MongoRenderingTests
     }
 
     [Fact]
+    public void Large_amounts_and_instants_survive_the_trip_through_a_document()
+    {
+        var payment = new Payment
+        {
+            Id = "pay_1", HouseholdId = "hh_1", CaseId = "dba_1", Programme = Programme.Dibao, Month = new DateOnly(2026, 12, 1),
+            AmountFen = 12_345_678_901_234, PaidAt = new DateTimeOffset(2026, 12, 10, 1, 2, 3, 456, TimeSpan.Zero), Source = "run_1",
+        };
+
+        var back = MongoCollections.FromDocument<Payment>(MongoCollections.ToDocument(payment, payment.Id));
+
+        Assert.Equal(payment, back);
+    }
+
+    [Fact]
     public void The_unique_indexes_hold_only_active_households_and_open_applications()
     {
         var membership = MongoIndexes.ActiveMembership();
