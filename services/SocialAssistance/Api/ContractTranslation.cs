@@ -1,3 +1,4 @@
+using CivilAffairs.Common.V1;
 using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
@@ -9,11 +10,14 @@ namespace CivilAffairs.SocialAssistance.Api;
 internal static class ContractTranslation
 {
     public static NewHousehold ToDomain(this Contract.RegisterHouseholdRequest request) => new(
-        request.CountyCode,
-        request.Address,
-        request.Members.Select(m => new NewMember(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
-            (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health)).ToList(),
-        request.FinancialAssetsFen);
+        request.CountyCode, request.Address, request.Members.Select(ToDomain).ToList(), request.FinancialAssetsFen);
+
+    public static HouseholdChangeReport ToDomain(this Contract.ReportHouseholdChangeRequest request) => new(
+        request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note, request.MembersLeaving.ToList(),
+        request.MembersJoining.Select(ToDomain).ToList());
+
+    private static NewMember ToDomain(Contract.MemberInput m) => new(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
+        (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health);
 
     public static NewDibaoApplication ToDomain(this Contract.SubmitDibaoApplicationRequest request) => new(
         request.HouseholdId, (ApplicantKind)(int)request.ApplicantKind, request.ApplicantName, request.Reason);
@@ -40,6 +44,8 @@ internal static class ContractTranslation
             };
             change.IncomesBeforeFen.AddRange(c.IncomesBeforeFen);
             change.IncomesAfterFen.AddRange(c.IncomesAfterFen);
+            change.MembersLeft.AddRange(c.MembersLeft.Select(ToMaskedPerson));
+            change.MembersJoined.AddRange(c.MembersJoined.Select(ToMaskedPerson));
             return change;
         }));
         message.Members.AddRange(household.Members.Select(m => new Contract.Member
@@ -186,6 +192,9 @@ internal static class ContractTranslation
         message.History.AddRange(supportCase.History.Select(e => new Contract.SupportEvent { At = e.At.ToTimestamp(), Action = e.Action, By = e.By, Note = e.Note }));
         return message;
     }
+
+    private static MaskedPerson ToMaskedPerson(MemberMention member) =>
+        new() { MaskedName = Masking.MaskName(member.Name), MaskedIdNumber = member.MaskedIdNumber };
 
     public static string Day(DateOnly? day) => day is { } value ? Dates.Format(value) : "";
 

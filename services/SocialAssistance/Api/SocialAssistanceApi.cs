@@ -19,7 +19,7 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         (await registry.GetAsync(request.HouseholdId)).ToContract();
 
     public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
-        (await registry.ReportChangeAsync(request.HouseholdId, request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note,
+        (await registry.ReportChangeAsync(request.HouseholdId, request.ToDomain(),
             Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
 
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>

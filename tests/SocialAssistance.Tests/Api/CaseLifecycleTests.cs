@@ -108,4 +108,30 @@ public sealed class CaseLifecycleTests : FreshHostTests
         Assert.Equal(0, (await Host.Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = "2026-12" })).PaidCount);
         await Host.ApplyAsync(household.HouseholdId);
     }
+
+    [Fact]
+    public async Task A_member_who_left_may_join_another_household_but_not_while_still_a_member()
+    {
+        var second = await Host.RegisterAsync();
+        var registration = AssistanceHost.Couple();
+        var moving = registration.Members[1];
+        var third = await Host.RegisterAsync(registration);
+
+        var join = new ReportHouseholdChangeRequest
+        {
+            HouseholdId = second.HouseholdId, MonthlyIncomesFen = { 60_000, 0 }, Note = "再婚迁入", MembersJoining = { new MemberInput(moving) { Relation = Relation.Other } },
+        };
+        var refused = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ReportHouseholdChangeAsync(join).ResponseAsync);
+        Assert.Contains("members_joining[0]", refused.Status.Detail);
+        Assert.DoesNotContain(moving.IdNumber, refused.Status.Detail);
+
+        await Host.Client.ReportHouseholdChangeAsync(new ReportHouseholdChangeRequest
+        {
+            HouseholdId = third.HouseholdId, MonthlyIncomesFen = { 60_000, 0 }, Note = "迁出", MembersLeaving = { 1 },
+        });
+        var joined = await Host.Client.ReportHouseholdChangeAsync(join);
+
+        Assert.Equal(3, joined.Members.Count);
+        Assert.Equal(CivilAffairs.SharedKernel.Masking.MaskIdNumber(moving.IdNumber), Assert.Single(Assert.Single(joined.Changes).MembersJoined).MaskedIdNumber);
+    }
 }

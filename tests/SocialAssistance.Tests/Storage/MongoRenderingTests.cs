@@ -15,10 +15,10 @@ public class MongoRenderingTests
         filter.Render(new RenderArgs<BsonDocument>(BsonSerializer.SerializerRegistry.GetSerializer<BsonDocument>(), BsonSerializer.SerializerRegistry)).ToJson();
 
     [Fact]
-    public void The_membership_check_matches_active_households_holding_any_of_the_people()
+    public void The_membership_check_matches_other_active_households_holding_any_of_the_people()
     {
-        Assert.Equal("""{ "active" : true, "memberIds" : { "$in" : ["A", "B"] } }""",
-            Render(MongoFilters.ActiveHouseholdsWithAnyOf(["A", "B"])));
+        Assert.Equal("""{ "_id" : { "$ne" : "hh_1" }, "active" : true, "memberIds" : { "$in" : ["A", "B"] } }""",
+            Render(MongoFilters.OtherActiveHouseholdsWithAnyOf("hh_1", ["A", "B"])));
     }
 
     [Fact]

@@ -39,4 +39,5 @@ public sealed class MongoStoreTests : StoreContract
     [MongoFact] public override Task A_support_case_is_stored_with_its_payment_or_not_at_all() => base.A_support_case_is_stored_with_its_payment_or_not_at_all();
     [MongoFact] public override Task One_open_extreme_poverty_case_per_person() => base.One_open_extreme_poverty_case_per_person();
     [MongoFact] public override Task A_support_case_update_applies_at_the_version_read_with_its_payment() => base.A_support_case_update_applies_at_the_version_read_with_its_payment();
+    [MongoFact] public override Task A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join() => base.A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join();
 }

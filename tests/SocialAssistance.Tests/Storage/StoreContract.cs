@@ -87,25 +87,50 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Null(await Keys.FindAsync("submit-dibao-application", claim.Key));
     }
 
+    private static Household Changed(Household household, long[] incomes, int[]? leaving = null, params string[] joining) =>
+        new HouseholdChangeReport(incomes, 100, "changed", leaving ?? [],
+            joining.Select(id => new NewMember("新成员", id, Relation.Child, 0)).ToList()).ApplyTo(household, Now);
+
     [Fact]
     public virtual async Task A_household_update_applies_only_at_the_version_read()
     {
         var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
         await Households.AddAsync(household, null);
-        var changed = household.WithReportedChange([0, 5_000], 100, "lost job", Now);
+        var changed = Changed(household, [0, 5_000]);
 
-        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 2, null));
-        Assert.True(await Households.UpdateAsync(changed, expectedVersion: 1, null));
-        Assert.False(await Households.UpdateAsync(changed, expectedVersion: 1, null));
+        Assert.Equal(HouseholdUpdate.Stale, await Households.UpdateAsync(changed, expectedVersion: 2, null));
+        Assert.Equal(HouseholdUpdate.Done, await Households.UpdateAsync(changed, expectedVersion: 1, null));
+        Assert.Equal(HouseholdUpdate.Stale, await Households.UpdateAsync(changed, expectedVersion: 1, null));
 
         var stored = await Households.GetAsync(household.Id);
         Assert.Equal([0L, 5_000L], stored!.MemberIncomesFen);
         Assert.Equal((100L, 2), (stored.FinancialAssetsFen, stored.Version));
         var change = Assert.Single(stored.Changes);
         Assert.Equal([10_000L, 20_000L], change.IncomesBeforeFen);
-        Assert.Equal("lost job", change.Note);
+        Assert.Equal("changed", change.Note);
         // Still the members' one active household.
         Assert.Equal(new MembershipConflict(0), await Households.AddAsync(NewHousehold(household.Members[0].IdNumber.Value), null));
+    }
+
+    [Fact]
+    public virtual async Task A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join()
+    {
+        var elsewhere = NewHousehold(IdNumbers.Man(60));
+        await Households.AddAsync(elsewhere, null);
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
+        await Households.AddAsync(household, null);
+        var claim = new IdempotencyClaim("report-household-change", Guid.NewGuid().ToString(), "f");
+
+        var refused = await Households.UpdateAsync(Changed(household, [0, 0], null, IdNumbers.Man(10), elsewhere.Members[0].IdNumber.Value), 1, claim);
+
+        Assert.Equal(new HouseholdUpdate(false, new MembershipConflict(3)), refused);
+        Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
+        Assert.Equal(1, (await Households.GetAsync(household.Id))!.Version);
+
+        var left = Changed(household, [0, 0], [1]);
+        Assert.Equal(HouseholdUpdate.Done, await Households.UpdateAsync(left, 1, claim));
+        Assert.Single((await Households.GetAsync(household.Id))!.Members);
+        Assert.Null(await Households.AddAsync(NewHousehold(household.Members[1].IdNumber.Value), null));
     }
 
     [Fact]

@@ -10,9 +10,9 @@ internal static class MongoFilters
 
     public static FilterDefinition<BsonDocument> ById(string id) => Filter.Eq("_id", id);
 
-    /// <summary>Active households holding any of these people (full ID numbers, matched exactly).</summary>
-    public static FilterDefinition<BsonDocument> ActiveHouseholdsWithAnyOf(IEnumerable<string> idNumbers) =>
-        Filter.And(Filter.Eq("active", true), Filter.In("memberIds", idNumbers));
+    /// <summary>Other active households holding any of these people (full ID numbers, matched exactly).</summary>
+    public static FilterDefinition<BsonDocument> OtherActiveHouseholdsWithAnyOf(string householdId, IEnumerable<string> idNumbers) =>
+        Filter.And(Filter.Ne("_id", householdId), Filter.Eq("active", true), Filter.In("memberIds", idNumbers));
 
     public static FilterDefinition<BsonDocument> OpenApplicationOf(string householdId) => Filter.Eq("openHouseholdId", householdId);
 

@@ -18,8 +18,8 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
             id TEXT PRIMARY KEY, county_code TEXT NOT NULL, active INTEGER NOT NULL, version INTEGER NOT NULL,
             registered_at TEXT NOT NULL, doc TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS household_members (
-            household_id TEXT NOT NULL, member_index INTEGER NOT NULL, id_number TEXT NOT NULL, active INTEGER NOT NULL,
-            PRIMARY KEY (household_id, member_index));
+            household_id TEXT NOT NULL, id_number TEXT NOT NULL, active INTEGER NOT NULL,
+            PRIMARY KEY (household_id, id_number));
         CREATE UNIQUE INDEX IF NOT EXISTS ux_household_members_active ON household_members (id_number) WHERE active = 1;
         CREATE TABLE IF NOT EXISTS applications (
             id TEXT PRIMARY KEY, household_id TEXT NOT NULL, status TEXT NOT NULL, open_household_id TEXT UNIQUE,
