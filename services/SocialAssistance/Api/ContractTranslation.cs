@@ -183,6 +183,8 @@ internal static class ContractTranslation
             Emergency = supportCase.Emergency,
             PaidOn = Day(supportCase.PaidOn),
             ApprovedBy = supportCase.ApprovedBy,
+            PostingStartsOn = Day(supportCase.PostingStartsOn),
+            PostingEndsOn = Day(supportCase.PostingEndsOn),
             PaperworkDue = Day(supportCase.PaperworkDue),
             PaperworkCompletedOn = Day(supportCase.PaperworkCompletedOn),
             PaperworkNotes = supportCase.PaperworkNotes,

@@ -91,12 +91,14 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         var response = new ListPublicPostingsResponse { CountyCode = request.CountyCode.Trim() };
         response.Postings.AddRange(lines.Select(l => new PostingEntry
         {
-            ApplicationId = l.Application.Id,
+            ApplicationId = l.CaseId,
             Head = ContractMapping.ToMaskedPerson(l.Head.Name, l.Head.IdNumber),
             MemberCount = l.MemberCount,
             MonthlyBenefitFen = l.MonthlyBenefitFen,
-            StartsOn = Dates.Format(l.Posting.StartsOn),
-            EndsOn = Dates.Format(l.Posting.EndsOn),
+            StartsOn = Dates.Format(l.StartsOn),
+            EndsOn = Dates.Format(l.EndsOn),
+            Programme = (V1.Programme)(int)l.Programme,
+            AmountFen = l.AmountFen,
         }));
         return response;
     }
@@ -126,6 +128,9 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
         Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
             Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> PostTemporaryAssistance(PostTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.PostTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
 
     public override Task<V1.SupportCase> ApproveTemporaryAssistance(ApproveTemporaryAssistanceRequest request, ServerCallContext context) =>
         Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));

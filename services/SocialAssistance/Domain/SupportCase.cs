@@ -29,6 +29,8 @@ public sealed record SupportCase
     public bool Emergency { get; init; }
     public DateOnly? PaidOn { get; init; }
     public string ApprovedBy { get; init; } = "";
+    public DateOnly? PostingStartsOn { get; init; }
+    public DateOnly? PostingEndsOn { get; init; }
     public DateOnly? PaperworkDue { get; init; }
     public DateOnly? PaperworkCompletedOn { get; init; }
     public string PaperworkNotes { get; init; } = "";

@@ -3,8 +3,8 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>
-/// Extreme-poverty support (特困供养) and temporary assistance (临时救助): the normal route (applied, then reviewed
-/// and paid by another staff member) and the emergency fast track (急难型: paid at once, paperwork completed after,
+/// Extreme-poverty support (特困供养) and temporary assistance (临时救助): the normal route (applied, publicly
+/// posted, then reviewed and paid by another staff member after the posting) and the emergency fast track (急难型: paid at once, paperwork completed after,
 /// within working days, and listed until done). A household gets one temporary payment a month.
 /// </summary>
 public sealed class SupportDesk(
@@ -54,12 +54,29 @@ public sealed class SupportDesk(
             return await Stored(await cases.AddAsync(supportCase, null, claim), supportCase);
         });
 
-    /// <summary>The review of a normal-route application by a second staff member, who pays it.</summary>
+    /// <summary>The public posting of a normal-route application, from today for the configured days.</summary>
+    public Task<SupportCase> PostTemporaryAsync(string? caseId, string? staffId, IdempotencyClaim? claim) =>
+        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+        {
+            var current = await GetAsync(caseId);
+            RequireStatus(current, "post temporary assistance", SupportStatus.Submitted);
+            var clerk = await staff.RequireAsync(staffId);
+            var today = calendar.Today;
+            var posted = current.Record(calendar.Now, "posted", clerk.Id, SupportStatus.Posted) with
+            {
+                PostingStartsOn = today, PostingEndsOn = today.AddDays(rules.PostingDays - 1), Version = current.Version + 1,
+            };
+            return await Stored(await cases.UpdateAsync(posted, current.Version, null, claim), posted);
+        });
+
+    /// <summary>The review of a posted application, after its posting, by a second staff member, who pays it.</summary>
     public Task<SupportCase> ApproveTemporaryAsync(string? caseId, string? staffId, IdempotencyClaim? claim) =>
         Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
         {
             var current = await GetAsync(caseId);
-            RequireStatus(current, "approve temporary assistance", SupportStatus.Submitted);
+            RequireStatus(current, "approve temporary assistance", SupportStatus.Posted);
+            if (calendar.Today <= current.PostingEndsOn)
+                throw new RuleViolated("posting-not-ended", $"the public posting runs until {Dates.Format(current.PostingEndsOn!.Value)}; approve after it ends");
             var approver = await staff.RequireAsync(staffId);
             if (approver.Id == current.OpenedBy)
                 throw new RuleViolated("four-eyes", "the staff member who took the application cannot also approve it");

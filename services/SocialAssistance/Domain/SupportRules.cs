@@ -9,6 +9,8 @@ public sealed record SupportRules
     public int TemporaryMaxMonthsOfStandard { get; init; } = 3;
     /// <summary>Working days to complete the paperwork after an emergency payment.</summary>
     public int PaperworkWorkingDays { get; init; } = 5;
+    /// <summary>Calendar days a normal-route temporary assistance is publicly posted, the first day included.</summary>
+    public int PostingDays { get; init; } = 7;
     public int ElderlyFromAge { get; init; } = 60;
     public int ChildUnderAge { get; init; } = 16;
 }

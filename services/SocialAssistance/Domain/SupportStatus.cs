@@ -14,4 +14,6 @@ public enum SupportStatus
     Completed = 4,
     /// <summary>Temporary assistance reviewed and paid.</summary>
     Paid = 5,
+    /// <summary>Temporary assistance on the normal route, publicly posted before it is approved.</summary>
+    Posted = 6,
 }

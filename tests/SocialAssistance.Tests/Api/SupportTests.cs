@@ -60,7 +60,7 @@ public sealed class SupportTests : FreshHostTests
     }
 
     [Fact]
-    public async Task The_normal_route_is_approved_and_paid_by_a_second_staff_member_within_the_limit()
+    public async Task The_normal_route_is_posted_then_approved_and_paid_by_a_second_staff_member_within_the_limit()
     {
         var household = await Host.RegisterAsync();
         var tooMuch = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ApplyTemporaryAssistanceAsync(new ApplyTemporaryAssistanceRequest
@@ -74,7 +74,18 @@ public sealed class SupportTests : FreshHostTests
             HouseholdId = household.HouseholdId, AmountFen = 200_000, Reason = "子女大病住院", StaffId = StaffConductServer.Clerk,
         });
         Assert.Equal(SupportStatus.SupportSubmitted, applied.Status);
+        var unposted = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ApproveTemporaryAssistanceAsync(
+            new ApproveTemporaryAssistanceRequest { CaseId = applied.CaseId, StaffId = StaffConductServer.Approver }).ResponseAsync);
+        Assert.Contains("SUBMITTED", unposted.Status.Detail);
+        var posted = await Host.Client.PostTemporaryAssistanceAsync(new PostTemporaryAssistanceRequest { CaseId = applied.CaseId, StaffId = StaffConductServer.Clerk });
+        Assert.Equal((SupportStatus.SupportPosted, "2026-11-02", "2026-11-08"), (posted.Status, posted.PostingStartsOn, posted.PostingEndsOn));
+        var line = Assert.Single((await Host.Client.ListPublicPostingsAsync(new ListPublicPostingsRequest { CountyCode = "110105" })).Postings);
+        Assert.Equal((applied.CaseId, Programme.Temporary, 200_000L, "王*国"), (line.ApplicationId, line.Programme, line.AmountFen, line.Head.MaskedName));
+        var early = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ApproveTemporaryAssistanceAsync(
+            new ApproveTemporaryAssistanceRequest { CaseId = applied.CaseId, StaffId = StaffConductServer.Approver }).ResponseAsync);
+        Assert.Equal("posting-not-ended", early.Rule());
         Assert.Empty(await LedgerAsync(household.HouseholdId));
+        Host.SetToday(new DateOnly(2026, 11, 9));
         var sameClerk = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ApproveTemporaryAssistanceAsync(
             new ApproveTemporaryAssistanceRequest { CaseId = applied.CaseId, StaffId = StaffConductServer.Clerk }).ResponseAsync);
         Assert.Equal("four-eyes", sameClerk.Rule());
