@@ -17,8 +17,9 @@ public static class SocialAssistanceRegistration
     public static IHostApplicationBuilder AddSocialAssistanceDomain(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSingleton(_ => new LocalStandards(StandardSetting.Read(configuration)));
-        builder.Services.AddSingleton(_ => configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
+        // Built now, so a bad configuration stops the service at start-up rather than at the first request.
+        builder.Services.AddSingleton(new LocalStandards(StandardSetting.Read(configuration)));
+        builder.Services.AddSingleton(configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
         builder.Services.AddSingleton(sp => new CaseCalendar(
             sp.GetRequiredService<TimeProvider>(),
             WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
@@ -29,25 +30,11 @@ public static class SocialAssistanceRegistration
         builder.Services.AddSingleton<HouseholdRegistry>();
         builder.Services.AddSingleton<DibaoIntake>();
         builder.Services.AddTransient<DibaoProcess>();
-        builder.Services.AddSingleton(_ => configuration.GetSection("Assistance:Support").Get<SupportRules>() ?? new SupportRules());
+        builder.Services.AddSingleton(configuration.GetSection("Assistance:Support").Get<SupportRules>() ?? new SupportRules());
         builder.Services.AddTransient<AssistanceStaff>();
         builder.Services.AddTransient<SupportDesk>();
         builder.Services.AddSingleton<CaseLists>();
         builder.Services.AddSingleton<PaymentRuns>();
         return builder;
     }
-}
-
-/// <summary>One entry of <c>Assistance:Standards</c>: a county's standard from a date.</summary>
-public sealed class StandardSetting
-{
-    public string CountyCode { get; set; } = "";
-    public string EffectiveFrom { get; set; } = "";
-    public long MonthlyStandardFen { get; set; }
-    public long AssetLimitPerCapitaFen { get; set; }
-
-    public static IEnumerable<LocalStandard> Read(IConfiguration configuration) =>
-        (configuration.GetSection("Assistance:Standards").Get<StandardSetting[]>() ?? [])
-        .Select(s => new LocalStandard(s.CountyCode, Dates.ParseDate(s.EffectiveFrom, "Assistance:Standards:EffectiveFrom"),
-            s.MonthlyStandardFen, s.AssetLimitPerCapitaFen));
 }

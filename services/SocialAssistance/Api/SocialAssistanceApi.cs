@@ -165,7 +165,7 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
 
     public override async Task<ListHouseholdPaymentsResponse> ListHouseholdPayments(ListHouseholdPaymentsRequest request, ServerCallContext context)
     {
-        var ledger = await payments.LedgerAsync(request.HouseholdId, registry);
+        var ledger = await payments.LedgerAsync(request.HouseholdId);
         var response = new ListHouseholdPaymentsResponse { HouseholdId = request.HouseholdId.Trim(), TotalPaidFen = ledger.Sum(p => p.AmountFen) };
         response.Payments.AddRange(ledger.Select(p => new PaymentEntry
         {

@@ -8,7 +8,7 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// month exactly once; running the month again pays nobody twice. Suspended and closed cases are not paid.
 /// </summary>
 public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStore supportCases, IPaymentStore payments, IIdempotencyStore keys,
-    CaseCalendar calendar)
+    HouseholdRegistry registry, CaseCalendar calendar)
 {
     public const string Scope = "payment-run";
 
@@ -41,7 +41,7 @@ public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStor
             return await payments.RecordRunAsync(new PaymentRun(runId, month, now, 0, 0, 0), due, claim);
         });
 
-    public async Task<IReadOnlyList<Payment>> LedgerAsync(string? householdId, HouseholdRegistry registry)
+    public async Task<IReadOnlyList<Payment>> LedgerAsync(string? householdId)
     {
         var household = await registry.GetAsync(householdId);
         return await payments.ListByHouseholdAsync(household.Id);

@@ -46,13 +46,7 @@ internal sealed class SqliteSupportCaseStore(SqliteDatabase database) : ISupport
         });
 
     public Task<IReadOnlyList<SupportCase>> ListByStatusAsync(IReadOnlyCollection<SupportStatus> statuses) =>
-        database.ReadAsync<IReadOnlyList<SupportCase>>(async connection =>
-        {
-            var names = statuses.Select((s, i) => ($"$s{i}", (object?)s.Code())).ToArray();
-            return await connection.QueryAsync(
-                $"SELECT doc FROM support_cases WHERE status IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY opened_at, id",
-                r => DocumentJson.Deserialize<SupportCase>(r.GetString(0)), null, names);
-        });
+        SqliteDocuments.ListByStatusAsync<SupportCase>(database, "support_cases", "opened_at, id", statuses.Select(s => s.Code()));
 
     /// <summary>Pays, or says the household was already paid for the programme this month (nothing written then).</summary>
     private static async Task<SupportWrite?> PayAsync(SqliteConnection connection, SqliteTransaction transaction, Payment? payment)
