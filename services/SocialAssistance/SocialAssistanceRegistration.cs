@@ -20,11 +20,10 @@ public static class SocialAssistanceRegistration
         // Built now, so a bad configuration stops the service at start-up rather than at the first request.
         builder.Services.AddSingleton(new LocalStandards(StandardSetting.Read(configuration)));
         builder.Services.AddSingleton(configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
-        builder.Services.AddSingleton(sp => new CaseCalendar(
-            sp.GetRequiredService<TimeProvider>(),
-            WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
-                configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>()),
-            TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0))));
+        var workingDays = WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
+            configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>());
+        var utcOffset = TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0));
+        builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), workingDays, utcOffset));
         builder.AddServiceClient<StaffConductClient>("staff-conduct");
         builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
         builder.Services.AddSingleton<HouseholdRegistry>();

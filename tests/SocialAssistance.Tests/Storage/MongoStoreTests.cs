@@ -16,8 +16,9 @@ public sealed class MongoStoreTests : StoreContract
         if (MongoFactAttribute.MongoUri is not { } uri) return (null!, null!, null!, null!, null!);
         _client = new MongoClient(uri);
         _database = MongoFactAttribute.FreshDatabaseName("assist");
-        var collections = new MongoCollections(_client.GetDatabase(_database));
-        await new MongoIndexes(collections).InitializeAsync(CancellationToken.None);
+        var database = _client.GetDatabase(_database);
+        var collections = new MongoCollections(database);
+        await new MongoIndexes(collections, database).InitializeAsync(CancellationToken.None);
         return (new MongoHouseholdStore(collections), new MongoApplicationStore(collections), new MongoIdempotencyStore(collections),
             new MongoPaymentStore(collections), new MongoSupportCaseStore(collections));
     }

@@ -5,7 +5,7 @@ using MongoDB.Driver;
 namespace CivilAffairs.SocialAssistance.Storage.Mongo;
 
 /// <summary>The unique indexes that carry the rules, created at start-up.</summary>
-internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitializer
+internal sealed class MongoIndexes(MongoCollections collections, IMongoDatabase database) : IStoreInitializer
 {
     /// <summary>A person is a member of one active household at most.</summary>
     internal static CreateIndexModel<BsonDocument> ActiveMembership() => new(
@@ -40,6 +40,10 @@ internal sealed class MongoIndexes(MongoCollections collections) : IStoreInitial
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Collections first written inside a transaction are created here, outside one (older servers refuse that).
+        var existing = await (await database.ListCollectionNamesAsync(cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
+        foreach (var name in new[] { "households", "applications", "support_cases", "payments", "payment_runs", "idempotency_keys" }.Except(existing))
+            await database.CreateCollectionAsync(name, cancellationToken: cancellationToken);
         await collections.Households.Indexes.CreateOneAsync(ActiveMembership(), cancellationToken: cancellationToken);
         await collections.Applications.Indexes.CreateManyAsync(
         [
