@@ -2,6 +2,9 @@ using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.SocialAssistance.Staff;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using StaffConductClient = CivilAffairs.StaffConduct.V1.StaffConduct.StaffConductClient;
 
 namespace CivilAffairs.SocialAssistance;
@@ -24,6 +27,9 @@ public static class SocialAssistanceRegistration
             configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>());
         var utcOffset = TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0));
         builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), workingDays, utcOffset));
+        // REST callers get the google.rpc details of a refusal (field violations, the rule broken) as JSON too.
+        builder.Services.Configure<GrpcJsonTranscodingOptions>(options => options.TypeRegistry = TypeRegistry.FromMessages(
+            BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor, ErrorInfo.Descriptor));
         builder.AddServiceClient<StaffConductClient>("staff-conduct");
         builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
         builder.Services.AddSingleton<HouseholdRegistry>();
