@@ -14,7 +14,8 @@ internal static class ContractTranslation
 
     public static HouseholdChangeReport ToDomain(this Contract.ReportHouseholdChangeRequest request) => new(
         request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note, request.MembersLeaving.ToList(),
-        request.MembersJoining.Select(ToDomain).ToList());
+        request.MembersJoining.Select(ToDomain).ToList(),
+        request.MemberUpdates.Select(u => new MemberUpdate(u.MemberIndex, (WorkCapacity)(int)u.WorkCapacity, (HealthCondition)(int)u.Health)).ToList());
 
     private static NewMember ToDomain(Contract.MemberInput m) => new(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
         (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health);

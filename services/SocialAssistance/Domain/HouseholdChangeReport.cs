@@ -4,10 +4,11 @@ namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>
 /// A change the household reports: the current members' new incomes (one per member, in order), the new assets,
-/// members who left (by index) and members who joined. Field names are those of the contract.
+/// members whose work capacity or health changed, members who left (by index) and members who joined. Field names
+/// are those of the contract.
 /// </summary>
 public sealed record HouseholdChangeReport(IReadOnlyList<long> MonthlyIncomesFen, long FinancialAssetsFen, string? Note,
-    IReadOnlyList<int> MembersLeaving, IReadOnlyList<NewMember> MembersJoining)
+    IReadOnlyList<int> MembersLeaving, IReadOnlyList<NewMember> MembersJoining, IReadOnlyList<MemberUpdate>? MemberUpdates = null)
 {
     /// <summary>The household after the change, with the change appended to its history; or every bad field named.</summary>
     public Household ApplyTo(Household household, DateTimeOffset at)
@@ -24,9 +25,19 @@ public sealed record HouseholdChangeReport(IReadOnlyList<long> MonthlyIncomesFen
         for (var i = 0; i < MembersLeaving.Count; i++)
             validator.Require(MembersLeaving[i] >= 0 && MembersLeaving[i] < current.Count && !MembersLeaving.Take(i).Contains(MembersLeaving[i]),
                 $"members_leaving[{i}]", $"must name a current member once (0 to {current.Count - 1})");
+        var updates = MemberUpdates ?? [];
+        for (var i = 0; i < updates.Count; i++)
+        {
+            var field = $"member_updates[{i}]";
+            validator.Require(updates[i].MemberIndex >= 0 && updates[i].MemberIndex < current.Count && !updates.Take(i).Any(u => u.MemberIndex == updates[i].MemberIndex),
+                $"{field}.member_index", $"must name a current member once (0 to {current.Count - 1})");
+            validator.Require(Enum.IsDefined(updates[i].WorkCapacity), $"{field}.work_capacity", "is not a known work capacity");
+            validator.Require(Enum.IsDefined(updates[i].Health), $"{field}.health", "is not a known health condition");
+        }
         validator.ThrowIfInvalid();
 
-        var staying = current.Select((m, i) => (Member: m with { MonthlyIncomeFen = MonthlyIncomesFen[i] }, Index: i))
+        var updated = current.Select((m, i) => updates.FirstOrDefault(u => u.MemberIndex == i) is { } u ? u.ApplyTo(m) : m).ToList();
+        var staying = updated.Select((m, i) => (Member: m with { MonthlyIncomeFen = MonthlyIncomesFen[i] }, Index: i))
             .Where(x => !MembersLeaving.Contains(x.Index)).Select(x => x.Member).ToList();
         var members = new List<HouseholdMember>(staying);
         for (var i = 0; i < MembersJoining.Count; i++)

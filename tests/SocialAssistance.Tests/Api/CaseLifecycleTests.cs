@@ -134,4 +134,28 @@ public sealed class CaseLifecycleTests : FreshHostTests
         Assert.Equal(3, joined.Members.Count);
         Assert.Equal(CivilAffairs.SharedKernel.Masking.MaskIdNumber(moving.IdNumber), Assert.Single(Assert.Single(joined.Changes).MembersJoined).MaskedIdNumber);
     }
+
+    [Fact]
+    public async Task A_review_after_the_household_lost_its_work_capacity_moves_the_next_review_to_six_months()
+    {
+        var (household, active) = await ActiveCaseAsync();
+        await Host.Client.ReportHouseholdChangeAsync(new ReportHouseholdChangeRequest
+        {
+            HouseholdId = household.HouseholdId, MonthlyIncomesFen = { 0, 0 }, Note = "户主重病, 夫妻均丧失劳动能力",
+            MemberUpdates =
+            {
+                new MemberUpdate { MemberIndex = 0, WorkCapacity = WorkCapacity.None, Health = HealthCondition.SeriousIllness },
+                new MemberUpdate { MemberIndex = 1, WorkCapacity = WorkCapacity.None },
+            },
+        });
+        Host.SetToday(new DateOnly(2027, 2, 9));
+
+        var reviewed = await Host.Client.RecordReviewAsync(new RecordReviewRequest
+        {
+            ApplicationId = active.ApplicationId, StaffId = StaffConductServer.Caseworker, Notes = "入户复核: 户主重病",
+        });
+
+        Assert.Equal((ReviewCategory.SixMonthly, "2027-08-09"), (reviewed.ReviewCategory, reviewed.NextReviewDue));
+        Assert.Equal(("INCREASE", 2 * AssistanceHost.Standard), (reviewed.Adjustments[^1].Kind, reviewed.MonthlyBenefitFen));
+    }
 }

@@ -50,4 +50,17 @@ public class HouseholdChangeReportTests
             [new NewMember("王强", IdNumbers.Man(25), Relation.Head, 0)]).ApplyTo(Couple, Now);
         Assert.Equal(Relation.Head, newHead.Head.Relation);
     }
+
+    [Fact]
+    public void A_newly_assessed_work_capacity_or_health_replaces_the_old_one_and_unspecified_keeps_it()
+    {
+        var changed = new HouseholdChangeReport([0, 0], 0, "户主因病丧失劳动能力", [], [],
+            [new MemberUpdate(0, WorkCapacity.None, HealthCondition.SeriousIllness), new MemberUpdate(1, WorkCapacity.Unspecified, HealthCondition.Disability)])
+            .ApplyTo(Couple with { Members = [Couple.Members[0], Couple.Members[1] with { WorkCapacity = WorkCapacity.Partial }] }, Now);
+
+        Assert.Equal((WorkCapacity.None, HealthCondition.SeriousIllness), (changed.Members[0].WorkCapacity, changed.Members[0].Health));
+        Assert.Equal((WorkCapacity.Partial, HealthCondition.Disability), (changed.Members[1].WorkCapacity, changed.Members[1].Health));
+        Assert.Equal(["member_updates[1].member_index"], Fields(new HouseholdChangeReport([0, 0], 0, "n", [], [],
+            [new MemberUpdate(0, WorkCapacity.None, HealthCondition.Healthy), new MemberUpdate(0, WorkCapacity.Full, HealthCondition.Healthy)])));
+    }
 }
