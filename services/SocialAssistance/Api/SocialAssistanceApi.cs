@@ -10,7 +10,7 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    PaymentRuns payments, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, SupportDesk support, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
@@ -19,7 +19,7 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         (await registry.GetAsync(request.HouseholdId)).ToContract();
 
     public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
-        (await registry.ReportChangeAsync(request.HouseholdId, request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note,
+        (await registry.ReportChangeAsync(request.HouseholdId, request.ToDomain(),
             Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
 
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>
@@ -91,12 +91,14 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         var response = new ListPublicPostingsResponse { CountyCode = request.CountyCode.Trim() };
         response.Postings.AddRange(lines.Select(l => new PostingEntry
         {
-            ApplicationId = l.Application.Id,
+            ApplicationId = l.CaseId,
             Head = ContractMapping.ToMaskedPerson(l.Head.Name, l.Head.IdNumber),
             MemberCount = l.MemberCount,
             MonthlyBenefitFen = l.MonthlyBenefitFen,
-            StartsOn = Dates.Format(l.Posting.StartsOn),
-            EndsOn = Dates.Format(l.Posting.EndsOn),
+            StartsOn = Dates.Format(l.StartsOn),
+            EndsOn = Dates.Format(l.EndsOn),
+            Programme = (V1.Programme)(int)l.Programme,
+            AmountFen = l.AmountFen,
         }));
         return response;
     }
@@ -119,6 +121,38 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         return response;
     }
 
+    public override Task<V1.SupportCase> ApplyExtremePoverty(ApplyExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.ApplyExtremePovertyAsync(request.HouseholdId, request.MemberIndex, (Domain.CareMode)(int)request.CareMode,
+            request.HasAbleSupporter, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> PostTemporaryAssistance(PostTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.PostTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApproveTemporaryAssistance(ApproveTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GrantEmergencyAssistance(GrantEmergencyAssistanceRequest request, ServerCallContext context) =>
+        Support(support.GrantEmergencyAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> CompletePaperwork(CompletePaperworkRequest request, ServerCallContext context) =>
+        Support(support.CompletePaperworkAsync(request.CaseId, request.StaffId, request.Notes, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GetSupportCase(GetSupportCaseRequest request, ServerCallContext context) =>
+        Support(support.GetAsync(request.CaseId));
+
+    public override async Task<ListPendingPaperworkResponse> ListPendingPaperwork(ListPendingPaperworkRequest request, ServerCallContext context)
+    {
+        var today = calendar.Today;
+        var response = new ListPendingPaperworkResponse { AsOf = Dates.Format(today) };
+        response.Cases.AddRange((await support.PendingPaperworkAsync()).Select(c => c.ToContract(today)));
+        return response;
+    }
+
     public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
     {
         var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
@@ -131,7 +165,7 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
 
     public override async Task<ListHouseholdPaymentsResponse> ListHouseholdPayments(ListHouseholdPaymentsRequest request, ServerCallContext context)
     {
-        var ledger = await payments.LedgerAsync(request.HouseholdId, registry);
+        var ledger = await payments.LedgerAsync(request.HouseholdId);
         var response = new ListHouseholdPaymentsResponse { HouseholdId = request.HouseholdId.Trim(), TotalPaidFen = ledger.Sum(p => p.AmountFen) };
         response.Payments.AddRange(ledger.Select(p => new PaymentEntry
         {
@@ -140,6 +174,8 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         }));
         return response;
     }
+
+    private async Task<V1.SupportCase> Support(Task<Domain.SupportCase> supportCase) => (await supportCase).ToContract(calendar.Today);
 
     private async Task<V1.DibaoApplication> Case(Task<Domain.DibaoApplication> application) => (await application).ToContract(calendar.Today);
 

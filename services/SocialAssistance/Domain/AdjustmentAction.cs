@@ -8,4 +8,6 @@ public enum AdjustmentAction
     Suspend = 2,
     Resume = 3,
     Terminate = 4,
+    /// <summary>Suitable work refused without good reason; the third time suspends the benefit.</summary>
+    RecordWorkRefusal = 5,
 }

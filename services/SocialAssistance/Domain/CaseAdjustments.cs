@@ -43,6 +43,26 @@ public static class CaseAdjustments
             .Record(calendar.Now, "resumed", clerk.Id, ApplicationStatus.Active, reasons);
     }
 
+    public const int WorkRefusalsBeforeSuspension = 3;
+
+    /// <summary>
+    /// Suitable work refused without good reason: recorded each time; the third refusal suspends the benefit
+    /// (a member able to work is expected to take suitable work).
+    /// </summary>
+    public static DibaoApplication RecordWorkRefusal(this DibaoApplication application, StaffMember clerk, string details, CaseCalendar calendar)
+    {
+        application.RequireStatus("record a refused job offer", ApplicationStatus.Active);
+        DibaoTransitions.RequireReasons(details);
+        var count = application.WorkRefusals + 1;
+        var recorded = application.Record(calendar.Now, "work-refused", clerk.Id, ApplicationStatus.Active, $"{count}: {details.Trim()}") with
+        {
+            WorkRefusals = count,
+        };
+        return count < WorkRefusalsBeforeSuspension
+            ? recorded
+            : recorded.Suspend(clerk, $"suitable work refused {count} times without good reason (last: {details.Trim()})", calendar);
+    }
+
     /// <summary>Stops the benefit for good (written reasons required); the case closes and the household may apply again.</summary>
     public static DibaoApplication Terminate(this DibaoApplication application, StaffMember clerk, string reasons, CaseCalendar calendar)
     {

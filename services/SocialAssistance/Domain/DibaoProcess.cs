@@ -10,7 +10,7 @@ public sealed class DibaoProcess(
     IApplicationStore applications,
     IIdempotencyStore keys,
     HouseholdRegistry registry,
-    IStaffDirectory staff,
+    AssistanceStaff staff,
     LocalStandards standards,
     DibaoRules rules,
     CaseCalendar calendar)
@@ -95,7 +95,9 @@ public sealed class DibaoProcess(
             AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
             AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
             AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
-            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME or TERMINATE"),
+            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+                Task.FromResult(application.RecordWorkRefusal(clerk, text, calendar))),
+            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE or RECORD_WORK_REFUSAL"),
         };
     }
 
@@ -127,19 +129,9 @@ public sealed class DibaoProcess(
             household.FinancialAssetsFen, calendar.Today);
     }
 
-    /// <summary>A staff member of the SOCIAL_ASSISTANCE window, or a refusal. Asked before anything is written.</summary>
-    public async Task<StaffMember> RequireAssistanceStaffAsync(string? staffId)
-    {
-        if (string.IsNullOrWhiteSpace(staffId)) throw new ValidationFailed("staff_id", "is required");
-        var member = await staff.FindAsync(staffId.Trim()) ?? throw new NotFound("staff-member", staffId.Trim());
-        if (member.Window != Window.SocialAssistance)
-            throw new RuleViolated("wrong-window", $"staff member {member.Id} serves {member.Window.Code()}, not SOCIAL_ASSISTANCE");
-        return member;
-    }
-
     private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId, IdempotencyClaim? claim,
         Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step) =>
-        ChangeAsync(applicationId, claim, async application => await step(application, await RequireAssistanceStaffAsync(staffId)));
+        ChangeAsync(applicationId, claim, async application => await step(application, await staff.RequireAsync(staffId)));
 
     private Task<DibaoApplication> ChangeAsync(string? applicationId, IdempotencyClaim? claim,
         Func<DibaoApplication, Task<DibaoApplication>> step)

@@ -24,14 +24,5 @@ public sealed record Household
 
     public IReadOnlyList<long> MemberIncomesFen => Members.Select(m => m.MonthlyIncomeFen).ToList();
 
-    /// <summary>The household's new incomes (one per member, in order) and assets, with the change kept in history.</summary>
-    public Household WithReportedChange(IReadOnlyList<long> incomesFen, long assetsFen, string note, DateTimeOffset at) => this with
-    {
-        Members = Members.Select((m, i) => m with { MonthlyIncomeFen = incomesFen[i] }).ToList(),
-        FinancialAssetsFen = assetsFen,
-        Changes = [.. Changes, new HouseholdChange(at, note, MemberIncomesFen, incomesFen.ToList(), FinancialAssetsFen, assetsFen)],
-        Version = Version + 1,
-    };
-
     public HouseholdMember Head => Members.Single(m => m.Relation == Relation.Head);
 }

@@ -19,22 +19,18 @@ public sealed class HouseholdRegistry(IHouseholdStore households, IIdempotencySt
 
     public const string ChangeScope = "report-household-change";
 
-    /// <summary>The household reports new incomes or assets (one income per member, in member order).</summary>
-    public Task<Household> ReportChangeAsync(string? householdId, IReadOnlyList<long> incomesFen, long assetsFen, string? note, IdempotencyClaim? claim) =>
+    /// <summary>The household reports new incomes, assets or members; the change is kept in its history.</summary>
+    public Task<Household> ReportChangeAsync(string? householdId, HouseholdChangeReport report, IdempotencyClaim? claim) =>
         Idempotency.RunAsync(keys, claim, households.GetAsync, async () =>
         {
             var household = await GetAsync(householdId);
-            var validator = new Validator();
-            validator.Require(incomesFen.Count == household.Members.Count, "monthly_incomes_fen",
-                $"must give one income per member ({household.Members.Count}), in member order");
-            for (var i = 0; i < incomesFen.Count; i++)
-                validator.Require(incomesFen[i] >= 0, $"monthly_incomes_fen[{i}]", "must not be negative");
-            validator.Require(assetsFen >= 0, "financial_assets_fen", "must not be negative");
-            validator.Require(!string.IsNullOrWhiteSpace(note), "note", "is required: what changed");
-            validator.ThrowIfInvalid();
             if (!household.Active) throw new RuleViolated("household-inactive", "the household is no longer active");
-            var changed = household.WithReportedChange(incomesFen, assetsFen, note!.Trim(), clock.GetUtcNow());
-            if (!await households.UpdateAsync(changed, household.Version, claim))
+            var changed = report.ApplyTo(household, clock.GetUtcNow());
+            var update = await households.UpdateAsync(changed, household.Version, claim);
+            if (update.Conflict is { } conflict)
+                throw new RuleViolated("member-in-active-household",
+                    $"members_joining[{conflict.MemberIndex - (household.Members.Count - report.MembersLeaving.Count)}] already belongs to another active household");
+            if (!update.Applied)
                 throw new RuleViolated("concurrent-change", "the household was changed by someone else meanwhile; read it again and retry");
             return changed;
         });

@@ -4,10 +4,11 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>
-/// The monthly payment run: every active dibao case whose benefit has started is paid for the month exactly once;
-/// running the month again pays nobody twice. Suspended and closed cases are not paid.
+/// The monthly payment run: every active dibao case and extreme-poverty case whose benefit has started is paid for the
+/// month exactly once; running the month again pays nobody twice. Suspended and closed cases are not paid.
 /// </summary>
-public sealed class PaymentRuns(IApplicationStore applications, IPaymentStore payments, IIdempotencyStore keys, CaseCalendar calendar)
+public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStore supportCases, IPaymentStore payments, IIdempotencyStore keys,
+    HouseholdRegistry registry, CaseCalendar calendar)
 {
     public const string Scope = "payment-run";
 
@@ -28,10 +29,19 @@ public sealed class PaymentRuns(IApplicationStore applications, IPaymentStore pa
                     AmountFen = a.MonthlyBenefitFen, PaidAt = now, Source = runId,
                 })
                 .ToList();
+            // Extreme poverty is per person; the household's people are paid together, once a month.
+            due.AddRange((await supportCases.ListByStatusAsync([SupportStatus.Active]))
+                .Where(c => c.Programme == Programme.ExtremePoverty && c.SupportStartMonth <= month && c.MonthlySupportFen > 0)
+                .GroupBy(c => c.HouseholdId)
+                .Select(g => new Payment
+                {
+                    Id = Ids.New("pay"), HouseholdId = g.Key, CaseId = string.Join(",", g.Select(c => c.Id)), Programme = Programme.ExtremePoverty,
+                    Month = month, AmountFen = g.Sum(c => c.MonthlySupportFen), PaidAt = now, Source = runId,
+                }));
             return await payments.RecordRunAsync(new PaymentRun(runId, month, now, 0, 0, 0), due, claim);
         });
 
-    public async Task<IReadOnlyList<Payment>> LedgerAsync(string? householdId, HouseholdRegistry registry)
+    public async Task<IReadOnlyList<Payment>> LedgerAsync(string? householdId)
     {
         var household = await registry.GetAsync(householdId);
         return await payments.ListByHouseholdAsync(household.Id);

@@ -19,6 +19,7 @@ public static class SocialAssistanceStorage
                 services.AddSingleton<IHouseholdStore, SqliteHouseholdStore>();
                 services.AddSingleton<IApplicationStore, SqliteApplicationStore>();
                 services.AddSingleton<IPaymentStore, SqlitePaymentStore>();
+                services.AddSingleton<ISupportCaseStore, SqliteSupportCaseStore>();
             },
             addMongoAdapters: services =>
             {
@@ -28,5 +29,6 @@ public static class SocialAssistanceStorage
                 services.AddSingleton<IHouseholdStore, MongoHouseholdStore>();
                 services.AddSingleton<IApplicationStore, MongoApplicationStore>();
                 services.AddSingleton<IPaymentStore, MongoPaymentStore>();
+                services.AddSingleton<ISupportCaseStore, MongoSupportCaseStore>();
             });
 }

@@ -108,4 +108,54 @@ public sealed class CaseLifecycleTests : FreshHostTests
         Assert.Equal(0, (await Host.Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = "2026-12" })).PaidCount);
         await Host.ApplyAsync(household.HouseholdId);
     }
+
+    [Fact]
+    public async Task A_member_who_left_may_join_another_household_but_not_while_still_a_member()
+    {
+        var second = await Host.RegisterAsync();
+        var registration = AssistanceHost.Couple();
+        var moving = registration.Members[1];
+        var third = await Host.RegisterAsync(registration);
+
+        var join = new ReportHouseholdChangeRequest
+        {
+            HouseholdId = second.HouseholdId, MonthlyIncomesFen = { 60_000, 0 }, Note = "再婚迁入", MembersJoining = { new MemberInput(moving) { Relation = Relation.Other } },
+        };
+        var refused = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ReportHouseholdChangeAsync(join).ResponseAsync);
+        Assert.Contains("members_joining[0]", refused.Status.Detail);
+        Assert.DoesNotContain(moving.IdNumber, refused.Status.Detail);
+
+        await Host.Client.ReportHouseholdChangeAsync(new ReportHouseholdChangeRequest
+        {
+            HouseholdId = third.HouseholdId, MonthlyIncomesFen = { 60_000, 0 }, Note = "迁出", MembersLeaving = { 1 },
+        });
+        var joined = await Host.Client.ReportHouseholdChangeAsync(join);
+
+        Assert.Equal(3, joined.Members.Count);
+        Assert.Equal(CivilAffairs.SharedKernel.Masking.MaskIdNumber(moving.IdNumber), Assert.Single(Assert.Single(joined.Changes).MembersJoined).MaskedIdNumber);
+    }
+
+    [Fact]
+    public async Task A_review_after_the_household_lost_its_work_capacity_moves_the_next_review_to_six_months()
+    {
+        var (household, active) = await ActiveCaseAsync();
+        await Host.Client.ReportHouseholdChangeAsync(new ReportHouseholdChangeRequest
+        {
+            HouseholdId = household.HouseholdId, MonthlyIncomesFen = { 0, 0 }, Note = "户主重病, 夫妻均丧失劳动能力",
+            MemberUpdates =
+            {
+                new MemberUpdate { MemberIndex = 0, WorkCapacity = WorkCapacity.None, Health = HealthCondition.SeriousIllness },
+                new MemberUpdate { MemberIndex = 1, WorkCapacity = WorkCapacity.None },
+            },
+        });
+        Host.SetToday(new DateOnly(2027, 2, 9));
+
+        var reviewed = await Host.Client.RecordReviewAsync(new RecordReviewRequest
+        {
+            ApplicationId = active.ApplicationId, StaffId = StaffConductServer.Caseworker, Notes = "入户复核: 户主重病",
+        });
+
+        Assert.Equal((ReviewCategory.SixMonthly, "2027-08-09"), (reviewed.ReviewCategory, reviewed.NextReviewDue));
+        Assert.Equal(("INCREASE", 2 * AssistanceHost.Standard), (reviewed.Adjustments[^1].Kind, reviewed.MonthlyBenefitFen));
+    }
 }

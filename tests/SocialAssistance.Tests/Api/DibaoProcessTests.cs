@@ -147,7 +147,7 @@ public sealed class DibaoProcessTests : FreshHostTests
     }
 
     [Fact]
-    public async Task The_overdue_list_andSteps_answer_over_rest()
+    public async Task The_overdue_list_and_steps_answer_over_rest()
     {
         var (_, submitted) = await Steps.SubmittedAsync();
         var http = Host.CreateClient();

@@ -11,6 +11,7 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public IMongoCollection<BsonDocument> Households { get; } = database.GetCollection<BsonDocument>("households");
     public IMongoCollection<BsonDocument> Applications { get; } = database.GetCollection<BsonDocument>("applications");
     public IMongoCollection<BsonDocument> Payments { get; } = database.GetCollection<BsonDocument>("payments");
+    public IMongoCollection<BsonDocument> SupportCases { get; } = database.GetCollection<BsonDocument>("support_cases");
     public IMongoCollection<BsonDocument> PaymentRuns { get; } = database.GetCollection<BsonDocument>("payment_runs");
     public IMongoCollection<BsonDocument> IdempotencyKeys { get; } = database.GetCollection<BsonDocument>("idempotency_keys");
 

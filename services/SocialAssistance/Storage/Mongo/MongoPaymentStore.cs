@@ -44,6 +44,15 @@ internal sealed class MongoPaymentStore(MongoCollections collections) : IPayment
         }
     }
 
+    /// <summary>Within a transaction: pays, or says the household was already paid for the programme that month.</summary>
+    internal static async Task<bool> TryPayAsync(MongoCollections collections, IClientSessionHandle session, Payment payment, CancellationToken token)
+    {
+        var filter = MongoFilters.PaymentsFor(Code(payment.Programme), Dates.Format(payment.Month), [payment.HouseholdId]);
+        if (await collections.Payments.Find(session, filter).AnyAsync(token)) return false;
+        await collections.Payments.InsertOneAsync(session, MongoCollections.ToDocument(payment, payment.Id), cancellationToken: token);
+        return true;
+    }
+
     public async Task<PaymentRun?> GetRunAsync(string runId)
     {
         var document = await collections.PaymentRuns.Find(MongoFilters.ById(runId)).FirstOrDefaultAsync();

@@ -55,8 +55,13 @@ internal sealed class SqlitePaymentStore(SqliteDatabase database) : IPaymentStor
             },
             null, ("$household", householdId)));
 
+    internal static async Task<bool> AlreadyPaidAsync(SqliteConnection connection, SqliteTransaction transaction, Payment payment) =>
+        await connection.QuerySingleOrDefaultAsync(
+            "SELECT 1 FROM payments WHERE household_id = $household AND programme = $programme AND month = $month", r => true, transaction,
+            ("$household", payment.HouseholdId), ("$programme", payment.Programme.ToString()), ("$month", Dates.Format(payment.Month)));
+
     /// <summary>1 when paid now, 0 when the household already had this programme's payment for the month.</summary>
-    private static Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Payment payment) =>
+    internal static Task<int> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Payment payment) =>
         connection.ExecuteAsync(
             """
             INSERT INTO payments (id, household_id, case_id, programme, month, amount_fen, paid_at, source)
