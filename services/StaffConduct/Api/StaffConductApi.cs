@@ -2,6 +2,7 @@ using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.V1;
 using CivilAffairs.Common.V1;
 using Grpc.Core;
@@ -9,7 +10,7 @@ using Grpc.Core;
 namespace CivilAffairs.StaffConduct.Api;
 
 /// <summary>The gRPC face of the service (and, through transcoding, its REST routes under /api/staff/v1).</summary>
-public sealed class StaffConductApi(
+public sealed partial class StaffConductApi(
     StaffRegistry registry,
     CommitmentDesk commitments,
     WindowShowcaseQuery showcase,
@@ -20,6 +21,7 @@ public sealed class StaffConductApi(
     ContestDesk contests,
     CaseIntake cases,
     MonthlyRankingQuery rankings,
+    ServiceCatalogueDesk catalogue,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
 {
     public override async Task<V1.StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
