@@ -231,8 +231,9 @@ public sealed partial class StaffConductApi(
 
     public override async Task<StaffContestResults> ListStaffContestResults(ListStaffContestResultsRequest request, ServerCallContext context)
     {
-        var results = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
-        var response = new StaffContestResults { StaffId = request.StaffId.Trim() };
+        var (member, results) = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
+        WindowTelemetry.Set(member.Profile.Window);
+        var response = new StaffContestResults { StaffId = member.Id };
         response.Results.AddRange(results.Select(r => new V1.StaffContestResult
         {
             ContestId = r.Contest.Id,
@@ -272,11 +273,6 @@ public sealed partial class StaffConductApi(
     }
 
     /// <summary>A contest with its ranked scores and the names of the participants (for the hall screen).</summary>
-    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<string, string>();
-        foreach (var score in contest.Scores)
-            names[score.StaffId] = (await registry.GetAsync(score.StaffId, cancellationToken)).Profile.Name;
-        return contest.ToContract(names);
-    }
+    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken) =>
+        contest.ToContract(await contests.NamesAsync(contest, cancellationToken));
 }
