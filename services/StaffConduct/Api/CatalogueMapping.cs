@@ -39,6 +39,11 @@ internal static class CatalogueMapping
         };
     }
 
+    public static ServiceItem ToContract(this CatalogueEntry entry) => entry.Item.ToContract(new ServiceItemMonth
+    {
+        Month = entry.Month.ToString(), Cases = entry.Cases, WithinPromise = entry.WithinPromise, Share = entry.Share,
+    });
+
     public static V1.TimeLimit ToContract(this Domain.Catalogue.TimeLimit limit) =>
         new() { Value = limit.Value, Unit = (V1.TimeLimitUnit)(int)limit.Unit };
 }

@@ -27,12 +27,9 @@ public sealed partial class StaffConductApi
 
     public override async Task<ServiceItem> GetServiceItem(GetServiceItemRequest request, ServerCallContext context)
     {
-        var (item, cases, within) = await catalogue.GetAsync(request.ItemId, request.OnDate, context.CancellationToken);
-        WindowTelemetry.Set(item.Window);
-        return item.ToContract(new ServiceItemMonth
-        {
-            Month = Month.Of(clock.Today).ToString(), Cases = cases, WithinPromise = within, Share = cases == 0 ? 0 : (double)within / cases,
-        });
+        var entry = await catalogue.GetAsync(request.ItemId, request.OnDate, context.CancellationToken);
+        WindowTelemetry.Set(entry.Item.Window);
+        return entry.ToContract();
     }
 
     public override async Task<ServiceItemVersions> ListServiceItemVersions(ListServiceItemVersionsRequest request, ServerCallContext context)
@@ -74,10 +71,10 @@ public sealed partial class StaffConductApi
         };
     }
 
-    private static ServiceCatalogue CatalogueOf(DateOnly day, IEnumerable<ServiceItemVersion> items)
+    private static ServiceCatalogue CatalogueOf(DateOnly day, IEnumerable<CatalogueEntry> entries)
     {
         var response = new ServiceCatalogue { OnDate = Dates.Format(day) };
-        response.Items.AddRange(items.Select(i => i.ToContract(null)));
+        response.Items.AddRange(entries.Select(e => e.ToContract()));
         return response;
     }
 }

@@ -129,6 +129,9 @@ public sealed class CatalogueGrpcTests : IDisposable
         var item = await ItemAsync("MR-01");
         Assert.Equal(("2026-11", 3, 2), (item.ThisMonth.Month, item.ThisMonth.Cases, item.ThisMonth.WithinPromise));
         Assert.Equal(2.0 / 3, item.ThisMonth.Share, 6);
+        var wall = await Client.ListServiceItemsAsync(new ListServiceItemsRequest { Window = WindowType.MarriageRegistration });
+        Assert.Equal(3, wall.Items.Single(i => i.ItemId == "MR-01").ThisMonth.Cases);
+        Assert.Equal(0, wall.Items.Single(i => i.ItemId == "MR-02").ThisMonth.Cases);
 
         var changed = await Assert.ThrowsAsync<RpcException>(() => ReportAsync("t-3", 10));
         Assert.Equal(["event_id"], changed.Fields());

@@ -43,7 +43,7 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
         return version;
     }
 
-    public async Task<(ServiceItemVersion Item, int Cases, int Within)> GetAsync(string? itemId, string? onDate, CancellationToken cancellationToken = default)
+    public async Task<CatalogueEntry> GetAsync(string? itemId, string? onDate, CancellationToken cancellationToken = default)
     {
         var id = Text.RequireId(itemId, "item_id");
         var day = string.IsNullOrWhiteSpace(onDate) ? clock.Today : Dates.ParseDate(onDate, "on_date");
@@ -51,8 +51,7 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
         if (versions.Count == 0) throw new NotFound("service item", id);
         var item = ServiceItemVersion.InForce(versions, day)
             ?? throw new NotFound("service item", $"{id} on {Dates.Format(day)} (first in force on {Dates.Format(versions.Min(x => x.EffectiveFrom))})");
-        var (cases, within) = await times.MonthAsync(id, Month.Of(clock.Today), cancellationToken);
-        return (item, cases, within);
+        return (await WithThisMonthAsync([item], cancellationToken))[0];
     }
 
     public async Task<IReadOnlyList<ServiceItemVersion>> VersionsAsync(string? itemId, CancellationToken cancellationToken = default)
@@ -63,7 +62,7 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
     }
 
     /// <summary>A window's items in force on a day: this office's and the county-wide ones.</summary>
-    public async Task<(DateOnly Day, IReadOnlyList<ServiceItemVersion> Items)> ListAsync(Window window, string? officeId, string? onDate,
+    public async Task<(DateOnly Day, IReadOnlyList<CatalogueEntry> Items)> ListAsync(Window window, string? officeId, string? onDate,
         CancellationToken cancellationToken = default)
     {
         if (!window.IsDefined()) throw new ValidationFailed("window", "must be one of the ten window types");
@@ -71,11 +70,11 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
         var office = Text.Clean(officeId);
         var items = InForce(await catalogue.ListAsync(window, cancellationToken), day)
             .Where(i => office.Length == 0 || i.OfficeId.Length == 0 || i.OfficeId == office).ToList();
-        return (day, items);
+        return (day, await WithThisMonthAsync(items, cancellationToken));
     }
 
     /// <summary>Items in force today that mention the keyword (a word of the Chinese name is enough).</summary>
-    public async Task<(DateOnly Day, IReadOnlyList<ServiceItemVersion> Items)> SearchAsync(string? keyword, Window window,
+    public async Task<(DateOnly Day, IReadOnlyList<CatalogueEntry> Items)> SearchAsync(string? keyword, Window window,
         CancellationToken cancellationToken = default)
     {
         var v = new Validator();
@@ -84,7 +83,7 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
         v.ThrowIfInvalid();
         var day = clock.Today;
         var all = await catalogue.ListAsync(window == Window.Unspecified ? null : window, cancellationToken);
-        return (day, InForce(all, day).Where(i => i.Content.Mentions(word)).ToList());
+        return (day, await WithThisMonthAsync(InForce(all, day).Where(i => i.Content.Mentions(word)).ToList(), cancellationToken));
     }
 
     public async Task<ServiceTimeRecord> ReportTimeAsync(string? itemId, string? eventId, string? completedOn, int elapsed,
@@ -110,6 +109,19 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
             keyField: "event_id");
     }
 
+    /// <summary>Each item with this month's cases and how many were done within the promise (the catalogue shows both).</summary>
+    private async Task<IReadOnlyList<CatalogueEntry>> WithThisMonthAsync(IReadOnlyList<ServiceItemVersion> items, CancellationToken cancellationToken)
+    {
+        var month = Month.Of(clock.Today);
+        var entries = new List<CatalogueEntry>();
+        foreach (var item in items)
+        {
+            var (cases, within) = await times.MonthAsync(item.ItemId, month, cancellationToken);
+            entries.Add(new CatalogueEntry(item, month, cases, within));
+        }
+        return entries;
+    }
+
     private static bool IsRepeat(ServiceItemVersion stored, ServiceItemVersion asked) =>
         stored.Window == asked.Window && stored.OfficeId == asked.OfficeId && stored.EffectiveFrom == asked.EffectiveFrom &&
         stored.PublishedBy == asked.PublishedBy && stored.Content.SameAs(asked.Content);
@@ -119,4 +131,10 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
     private static partial Regex ItemIdPattern();
+}
+
+/// <summary>An item as the public reads it: the version in force and this month's record against its promise.</summary>
+public sealed record CatalogueEntry(ServiceItemVersion Item, Month Month, int Cases, int WithinPromise)
+{
+    public double Share => Cases == 0 ? 0 : (double)WithinPromise / Cases;
 }
