@@ -2,6 +2,7 @@ using System.Globalization;
 using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.StaffConduct.Clients;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 
 namespace CivilAffairs.StaffConduct;
 
@@ -25,6 +26,7 @@ public static class DomainRegistration
         builder.Services.AddSingleton<ContestDesk>();
         builder.Services.AddSingleton<CaseIntake>();
         builder.Services.AddSingleton<MonthlyRankingQuery>();
+        builder.Services.AddSingleton<ServiceCatalogueDesk>();
         var rules = new PerformanceRules();
         builder.Configuration.GetSection("StaffConduct:Performance").Bind(rules);
         builder.Services.AddSingleton(rules.Validated());

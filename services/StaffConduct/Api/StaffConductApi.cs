@@ -2,6 +2,7 @@ using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.V1;
 using CivilAffairs.Common.V1;
 using Grpc.Core;
@@ -9,7 +10,7 @@ using Grpc.Core;
 namespace CivilAffairs.StaffConduct.Api;
 
 /// <summary>The gRPC face of the service (and, through transcoding, its REST routes under /api/staff/v1).</summary>
-public sealed class StaffConductApi(
+public sealed partial class StaffConductApi(
     StaffRegistry registry,
     CommitmentDesk commitments,
     WindowShowcaseQuery showcase,
@@ -20,6 +21,7 @@ public sealed class StaffConductApi(
     ContestDesk contests,
     CaseIntake cases,
     MonthlyRankingQuery rankings,
+    ServiceCatalogueDesk catalogue,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
 {
     public override async Task<V1.StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
@@ -229,8 +231,9 @@ public sealed class StaffConductApi(
 
     public override async Task<StaffContestResults> ListStaffContestResults(ListStaffContestResultsRequest request, ServerCallContext context)
     {
-        var results = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
-        var response = new StaffContestResults { StaffId = request.StaffId.Trim() };
+        var (member, results) = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
+        WindowTelemetry.Set(member.Profile.Window);
+        var response = new StaffContestResults { StaffId = member.Id };
         response.Results.AddRange(results.Select(r => new V1.StaffContestResult
         {
             ContestId = r.Contest.Id,
@@ -270,11 +273,6 @@ public sealed class StaffConductApi(
     }
 
     /// <summary>A contest with its ranked scores and the names of the participants (for the hall screen).</summary>
-    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken)
-    {
-        var names = new Dictionary<string, string>();
-        foreach (var score in contest.Scores)
-            names[score.StaffId] = (await registry.GetAsync(score.StaffId, cancellationToken)).Profile.Name;
-        return contest.ToContract(names);
-    }
+    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken) =>
+        contest.ToContract(await contests.NamesAsync(contest, cancellationToken));
 }

@@ -65,15 +65,20 @@ public sealed class ContestDesk(StaffRegistry registry, IStaffDirectory director
         return await book.GetAsync(id, cancellationToken) ?? throw new NotFound("contest", id);
     }
 
-    public async Task<IReadOnlyList<StaffContestResult>> ResultsOfAsync(string? staffId, CancellationToken cancellationToken = default)
+    /// <summary>The participants' names, for the results board.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(Contest contest, CancellationToken cancellationToken = default) =>
+        (await directory.ListByIdsAsync(contest.Scores.Select(s => s.StaffId).ToList(), cancellationToken))
+        .ToDictionary(s => s.Id, s => s.Profile.Name);
+
+    public async Task<(StaffMember Staff, IReadOnlyList<StaffContestResult> Results)> ResultsOfAsync(string? staffId, CancellationToken cancellationToken = default)
     {
         var member = await registry.GetAsync(staffId, cancellationToken);
         var contests = await book.ListForStaffAsync(member.Id, cancellationToken);
-        return contests.Select(c =>
+        return (member, contests.Select(c =>
         {
             var (score, rank) = c.Ranked().First(r => r.Score.StaffId == member.Id);
             return new StaffContestResult(c, score.Score, rank);
-        }).ToList();
+        }).ToList());
     }
 }
 

@@ -1,5 +1,6 @@
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.Storage.Mongo;
 using CivilAffairs.StaffConduct.Storage.Sqlite;
 
@@ -24,6 +25,8 @@ public static class StaffConductStorage
                 services.AddSingleton<IInspectionLog, SqliteInspectionLog>();
                 services.AddSingleton<IContestBook, SqliteContestBook>();
                 services.AddSingleton<ICaseLedger, SqliteCaseLedger>();
+                services.AddSingleton<IServiceCatalogue, SqliteServiceCatalogue>();
+                services.AddSingleton<IServiceTimeLedger, SqliteServiceTimeLedger>();
             },
             addMongoAdapters: services =>
             {
@@ -36,9 +39,12 @@ public static class StaffConductStorage
                 services.AddSingleton<IInspectionLog, MongoInspectionLog>();
                 services.AddSingleton<IContestBook, MongoContestBook>();
                 services.AddSingleton<ICaseLedger, MongoCaseLedger>();
+                services.AddSingleton<IServiceCatalogue, MongoServiceCatalogue>();
+                services.AddSingleton<IServiceTimeLedger, MongoServiceTimeLedger>();
             });
         // After the schema or index initializer registered above: seeding needs the tables.
         builder.Services.AddSingleton<IStoreInitializer, ConductCodeSeeding>();
+        builder.Services.AddSingleton<IStoreInitializer, CatalogueSeeding>();
         return builder;
     }
 }

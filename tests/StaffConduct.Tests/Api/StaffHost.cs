@@ -8,7 +8,7 @@ using Grpc.Core;
 namespace CivilAffairs.StaffConduct.Tests.Api;
 
 /// <summary>The service in memory on a fresh SQLite file, with a gRPC client and a few request makers.</summary>
-public sealed class StaffHost : ServiceHost<StaffConductApi>
+public class StaffHost : ServiceHost<StaffConductApi>
 {
     private static int _badge;
 

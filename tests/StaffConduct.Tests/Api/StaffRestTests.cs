@@ -195,4 +195,17 @@ public sealed class StaffRestTests : IDisposable
         var code = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/conduct-code");
         Assert.True(code.GetProperty("rules").GetArrayLength() >= 10);
     }
+
+    [Fact]
+    public async Task The_catalogue_is_read_per_window_per_item_and_by_keyword_over_rest()
+    {
+        var window = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/catalogue/windows/MARRIAGE_REGISTRATION/items");
+        Assert.Equal(3, window.GetProperty("items").GetArrayLength());
+        var item = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/catalogue/items/MR-02");
+        Assert.Equal("离婚登记", item.GetProperty("content").GetProperty("name").GetString());
+        var found = await _http.GetFromJsonAsync<JsonElement>($"/api/staff/v1/catalogue/search?keyword={Uri.EscapeDataString("离婚")}");
+        Assert.Equal("MR-02", found.GetProperty("items")[0].GetProperty("itemId").GetString());
+        var missing = await _http.GetAsync("/api/staff/v1/catalogue/items/NOPE");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

@@ -1,4 +1,5 @@
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.Storage.Mongo;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
@@ -187,5 +188,20 @@ public class MongoQueryShapeTests
         var bson = CaseReportDocument.From(new CaseReport("evt-1", "s", Window.MarriageRegistration, new Month(2026, 11), 3, "marriage",
             new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)), "F").ToBsonDocument();
         Assert.Equal("evt-1", bson["_id"].AsString);
+    }
+
+    [Fact]
+    public void Catalogue_versions_are_unique_per_item_and_version_and_read_per_item_or_window()
+    {
+        Assert.Equal("{ \"item_id\" : \"MR-01\" }", Render(MongoServiceCatalogue.OfItem("MR-01")));
+        Assert.Equal("{ \"window\" : 3 }", Render(MongoServiceCatalogue.OfWindow(Window.ElderlyCare)));
+        Assert.Equal("{ }", Render(MongoServiceCatalogue.OfWindow(null)));
+        Assert.Contains(MongoServiceCatalogue.Indexes(), i => i.Options.Unique == true);
+        Assert.Equal("{ \"item_id\" : \"MR-01\", \"month\" : \"2026-11\" }", Render(MongoServiceTimeLedger.OfMonth("MR-01", new Month(2026, 11))));
+        var seed = CatalogueSeed.Items(new DateOnly(2026, 11, 2), new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero))[0];
+        var bson = ServiceItemDocument.From(seed).ToBsonDocument();
+        Assert.Equal("MR-01@1", bson["_id"].AsString);
+        var back = BsonSerializer.Deserialize<ServiceItemDocument>(bson).ToDomain();
+        Assert.True(back.Content.SameAs(seed.Content));
     }
 }

@@ -1,5 +1,6 @@
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.Storage.Sqlite;
 using CivilAffairs.TestSupport;
 
@@ -22,6 +23,8 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
         Inspections = new SqliteInspectionLog(_database);
         Contests = new SqliteContestBook(_database);
         Cases = new SqliteCaseLedger(_database);
+        Catalogue = new SqliteServiceCatalogue(_database);
+        Times = new SqliteServiceTimeLedger(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
@@ -32,6 +35,8 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
     protected override IInspectionLog Inspections { get; }
     protected override IContestBook Contests { get; }
     protected override ICaseLedger Cases { get; }
+    protected override IServiceCatalogue Catalogue { get; }
+    protected override IServiceTimeLedger Times { get; }
 
     public Task InitializeAsync() => new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
 

@@ -1,4 +1,5 @@
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 
 namespace CivilAffairs.StaffConduct.Tests.Storage;
 
@@ -18,6 +19,8 @@ public abstract class StaffStoreContract
     protected abstract IInspectionLog Inspections { get; }
     protected abstract IContestBook Contests { get; }
     protected abstract ICaseLedger Cases { get; }
+    protected abstract IServiceCatalogue Catalogue { get; }
+    protected abstract IServiceTimeLedger Times { get; }
 
     private static int _badge;
 
@@ -433,5 +436,46 @@ public abstract class StaffStoreContract
         Assert.Equal((first, "F1"), ((await Cases.FindByEventIdAsync(first.EventId))!.Value, "F1"));
         Assert.Equal("F1", (await Cases.FindByEventIdAsync(first.EventId))!.Fingerprint);
         Assert.Null(await Cases.FindByEventIdAsync("unknown"));
+    }
+
+    [Fact]
+    public virtual async Task Catalogue_versions_are_appended_once_each_and_read_back_whole()
+    {
+        await Catalogue.SeedAsync(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now));
+        var seeded = await Catalogue.ListAsync(null);
+        Assert.Equal(Enum.GetValues<Window>().Where(w => w.IsDefined()), seeded.Select(v => v.Window).Distinct().Order());
+        var first = (await Catalogue.VersionsAsync("MR-01")).Single();
+        Assert.Equal(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now).Single(v => v.ItemId == "MR-01").Content.Process, first.Content.Process);
+
+        var second = first with { Version = 2, EffectiveFrom = new DateOnly(2026, 12, 1), Content = first.Content with { Name = "结婚登记（新）" } };
+        Assert.True(await Catalogue.AddVersionAsync(second));
+        Assert.False(await Catalogue.AddVersionAsync(second with { Content = first.Content with { Name = "race" } }));
+        var versions = await Catalogue.VersionsAsync("MR-01");
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal("结婚登记（新）", versions[1].Content.Name);
+        Assert.Equal(first.Content.TimeLimit, versions[1].Content.TimeLimit);
+        Assert.All((await Catalogue.ListAsync(Window.PlaceNames)), v => Assert.Equal(Window.PlaceNames, v.Window));
+
+        // A second seeding never overwrites the administrators' catalogue.
+        await Catalogue.SeedAsync(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now));
+        Assert.Equal(2, (await Catalogue.VersionsAsync("MR-01")).Count);
+    }
+
+    [Fact]
+    public virtual async Task Service_times_are_stored_once_per_event_and_counted_per_month()
+    {
+        var item = $"T-{Guid.NewGuid():N}"[..20];
+        var promise = new TimeLimit(5, TimeLimitUnit.WorkingDays);
+        ServiceTimeRecord Case(int elapsed, DateOnly on) => new($"t-{Guid.NewGuid():N}", item, on, elapsed, promise, Now);
+        var fast = Case(3, new DateOnly(2026, 11, 3));
+        Assert.True(await Times.AddAsync(fast, "F1"));
+        Assert.False(await Times.AddAsync(fast with { Elapsed = 9 }, "F2"));
+        await Times.AddAsync(Case(7, new DateOnly(2026, 11, 4)), "F");
+        await Times.AddAsync(Case(5, new DateOnly(2026, 11, 30)), "F");
+        await Times.AddAsync(Case(1, new DateOnly(2026, 12, 1)), "F");
+        Assert.Equal((3, 2), await Times.MonthAsync(item, new Month(2026, 11)));
+        Assert.Equal((0, 0), await Times.MonthAsync("other", new Month(2026, 11)));
+        var found = await Times.FindByEventIdAsync(fast.EventId);
+        Assert.Equal((fast, "F1"), (found!.Value, found.Fingerprint));
     }
 }

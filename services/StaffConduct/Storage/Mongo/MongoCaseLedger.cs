@@ -9,18 +9,9 @@ internal sealed class MongoCaseLedger(IMongoDatabase database) : ICaseLedger
 
     private readonly IMongoCollection<CaseReportDocument> _reports = database.GetCollection<CaseReportDocument>(CollectionName);
 
-    public async Task<bool> AddAsync(CaseReport report, string fingerprint, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await _reports.InsertOneAsync(CaseReportDocument.From(report, fingerprint), cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException error) when (error.WriteError?.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false; // the event id is the document id: this event was stored already
-        }
-    }
+    // The event id is the document id: a report of an event already stored is not written again.
+    public Task<bool> AddAsync(CaseReport report, string fingerprint, CancellationToken cancellationToken = default) =>
+        _reports.InsertOnceAsync(CaseReportDocument.From(report, fingerprint), cancellationToken, indexName: null);
 
     public async Task<Remembered<CaseReport>?> FindByEventIdAsync(string eventId, CancellationToken cancellationToken = default)
     {

@@ -17,15 +17,7 @@ internal sealed class MongoConductCode(IMongoDatabase database) : IConductCode
                 cancellationToken: cancellationToken);
             return result.MatchedCount == 1;
         }
-        try
-        {
-            await _rules.InsertOneAsync(ConductRuleDocument.From(rule), cancellationToken: cancellationToken);
-            return true;
-        }
-        catch (MongoWriteException error) when (error.WriteError?.Category == ServerErrorCategory.DuplicateKey)
-        {
-            return false;
-        }
+        return await _rules.InsertOnceAsync(ConductRuleDocument.From(rule), cancellationToken, indexName: null);
     }
 
     public async Task<ConductRule?> GetAsync(string ruleId, CancellationToken cancellationToken = default) =>

@@ -14,15 +14,22 @@ internal static class MongoValues
         error.WriteError?.Category == ServerErrorCategory.DuplicateKey &&
         error.WriteError.Message.Contains(indexName, StringComparison.Ordinal);
 
-    /// <summary>Inserts a document; false (nothing written) when its idempotency key is already held by another.</summary>
-    public static async Task<bool> InsertOnceAsync<T>(this IMongoCollection<T> collection, T document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a document; false (nothing written) when a unique key is already held by another document: the index
+    /// named <paramref name="indexName"/> (by default the idempotency key), or any unique key when it is null (for
+    /// documents whose id is the natural key, such as an event id).
+    /// </summary>
+    public static async Task<bool> InsertOnceAsync<T>(this IMongoCollection<T> collection, T document, CancellationToken cancellationToken,
+        string? indexName = IdempotencyIndex)
     {
         try
         {
             await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
             return true;
         }
-        catch (MongoWriteException error) when (error.IsDuplicateOn(IdempotencyIndex))
+        catch (MongoWriteException error) when (indexName is null
+            ? error.WriteError?.Category == ServerErrorCategory.DuplicateKey
+            : error.IsDuplicateOn(indexName))
         {
             return false;
         }

@@ -155,6 +155,34 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
             request_fingerprint TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_case_reports_month ON case_reports (month, staff_id);
+
+        CREATE TABLE IF NOT EXISTS catalogue_versions (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            item_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            window_type INTEGER NOT NULL,
+            office_id TEXT NOT NULL,
+            effective_from TEXT NOT NULL,
+            content TEXT NOT NULL,
+            published_at TEXT NOT NULL,
+            published_by TEXT NOT NULL,
+            UNIQUE (item_id, version)
+        );
+        CREATE INDEX IF NOT EXISTS ix_catalogue_window ON catalogue_versions (window_type, item_id);
+
+        CREATE TABLE IF NOT EXISTS service_times (
+            event_id TEXT NOT NULL UNIQUE,
+            item_id TEXT NOT NULL,
+            completed_on TEXT NOT NULL,
+            month TEXT NOT NULL,
+            elapsed INTEGER NOT NULL,
+            promised_value INTEGER NOT NULL,
+            promised_unit INTEGER NOT NULL,
+            within_promise INTEGER NOT NULL,
+            received_at TEXT NOT NULL,
+            request_fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_service_times_month ON service_times (item_id, month);
         """;
 
     public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Ddl);

@@ -1,5 +1,6 @@
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 
 namespace CivilAffairs.StaffConduct.Storage;
 
@@ -11,4 +12,11 @@ internal sealed class ConductCodeSeeding(IConductCode code, TimeProvider time) :
 {
     public Task InitializeAsync(CancellationToken cancellationToken) =>
         code.SeedAsync(ConductCodeSeed.Rules(time.GetUtcNow()), cancellationToken);
+}
+
+/// <summary>Loads the starting service catalogue into an empty store at start-up; never over an administrator's edits.</summary>
+internal sealed class CatalogueSeeding(IServiceCatalogue catalogue, BureauClock clock) : IStoreInitializer
+{
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        catalogue.SeedAsync(CatalogueSeed.Items(clock.Today, clock.Now), cancellationToken);
 }
