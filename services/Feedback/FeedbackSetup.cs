@@ -18,6 +18,7 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<Rectifications>();
         builder.Services.AddSingleton<Statistics>();
         builder.Services.AddSingleton<Questionnaires>();
+        builder.Services.AddSingleton<Evaluators>();
         return builder;
     }
 

@@ -15,7 +15,8 @@ public sealed class FeedbackApi(
     SuggestionBox suggestionBox,
     Rectifications rectifications,
     Statistics statistics,
-    Questionnaires questionnaires) : V1.Feedback.FeedbackBase
+    Questionnaires questionnaires,
+    Evaluators evaluators) : V1.Feedback.FeedbackBase
 {
     public override async Task<V1.Invitation> CreateInvitation(V1.CreateInvitationRequest request, ServerCallContext context)
     {
@@ -166,6 +167,47 @@ public sealed class FeedbackApi(
         var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
         var results = await questionnaires.ResultsAsync(request.QuestionnaireId, window, period, context.CancellationToken);
         return results.ToContract(window, period);
+    }
+
+    public override async Task<V1.Evaluator> AppointEvaluator(V1.AppointEvaluatorRequest request, ServerCallContext context)
+    {
+        var evaluator = await evaluators.AppointAsync(new AppointEvaluatorCommand(request.Name, request.Phone, request.Affiliation,
+            request.TermStart, request.TermEnd, IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+        return evaluator.ToContract();
+    }
+
+    public override async Task<V1.EvaluatorList> ListEvaluators(V1.ListEvaluatorsRequest request, ServerCallContext context)
+    {
+        var validator = new Validator();
+        var day = validator.Date(request.InTermOn, "in_term_on", required: false);
+        validator.ThrowIfInvalid();
+        var serving = await evaluators.ListInTermAsync(day, context.CancellationToken);
+        return new V1.EvaluatorList
+        {
+            Evaluators = { serving.Select(e => e.ToContract()) },
+            InTermOn = Dates.Format(day ?? rectifications.Today),
+        };
+    }
+
+    public override async Task<V1.InspectionReport> SubmitInspectionReport(V1.SubmitInspectionReportRequest request, ServerCallContext context)
+    {
+        WindowTelemetry.Set(request.Window.ToDomain());
+        var report = await evaluators.ReportAsync(new SubmitReportCommand(request.EvaluatorId, request.Window.ToDomain(), request.StaffId,
+            request.VisitedOn, request.Score, request.Findings, IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+        return report.ToContract();
+    }
+
+    public override async Task<V1.InspectionReportList> ListInspectionReports(V1.ListInspectionReportsRequest request, ServerCallContext context)
+    {
+        var window = request.Window.RequireWindow("window");
+        WindowTelemetry.Set(window);
+        var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
+        var reports = await evaluators.ListReportsAsync(window, request.StaffId, period, context.CancellationToken);
+        return new V1.InspectionReportList
+        {
+            Reports = { reports.Select(r => r.ToContract()) },
+            AverageScore = reports.Count == 0 ? 0 : reports.Average(r => r.Score),
+        };
     }
 
     public override async Task<V1.WindowStatistics> GetWindowStatistics(V1.GetWindowStatisticsRequest request, ServerCallContext context)

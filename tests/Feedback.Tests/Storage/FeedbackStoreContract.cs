@@ -16,6 +16,7 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected IInvitationStore Invitations { get; set; } = null!;
     protected IRectificationStore Cases { get; set; } = null!;
     protected IQuestionnaireStore Questionnaires { get; set; } = null!;
+    protected IEvaluatorStore Evaluators { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -297,6 +298,33 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
             counts.OrderBy(c => c.QuestionNumber).ThenBy(c => c.Score));
         Assert.Equal(2, await Questionnaires.CountResponsesAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day)));
         Assert.Equal(4, await Questionnaires.CountResponsesAsync("q-1", null, ReportingPeriod.Always));
+    }
+
+    [Fact]
+    public virtual async Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var serving = new Evaluator("ev-1", "钱学明", "13700001234", "人大代表", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), at,
+            new Idempotency("ev-key", "F"));
+        var former = serving with { Id = "ev-2", TermStart = new DateOnly(2025, 1, 1), TermEnd = new DateOnly(2025, 12, 31), Idempotency = null };
+        await Evaluators.AddAsync(serving);
+        await Evaluators.AddAsync(former);
+        var report = new InspectionReport("ir-1", "ev-1", Window.ElderlyCare, "staff-3", new DateOnly(2026, 10, 10), 88, "热情", at,
+            new Idempotency("ir-key", "F"));
+        await Evaluators.AddReportAsync(report);
+        await Evaluators.AddReportAsync(report with { Id = "ir-2", StaffId = "staff-4", VisitedOn = new DateOnly(2026, 10, 12), Idempotency = null });
+        await Evaluators.AddReportAsync(report with { Id = "ir-3", VisitedOn = new DateOnly(2026, 9, 12), Idempotency = null });
+
+        Assert.Equal(serving, await Evaluators.FindAsync("ev-1"));
+        Assert.Equal(serving, await Evaluators.FindByIdempotencyKeyAsync("ev-key"));
+        Assert.Equal(["ev-1"], (await Evaluators.ListInTermAsync(new DateOnly(2026, 12, 31))).Select(e => e.Id));
+        Assert.Equal(["ev-2"], (await Evaluators.ListInTermAsync(new DateOnly(2025, 6, 1))).Select(e => e.Id));
+        Assert.Equal(report, await Evaluators.FindReportByIdempotencyKeyAsync("ir-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Evaluators.AddReportAsync(report with { Id = "ir-9" }));
+        var october = new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        Assert.Equal(["ir-2", "ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, october, 10)).Select(r => r.Id));
+        Assert.Equal(["ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, "staff-3", october, 10)).Select(r => r.Id));
+        Assert.Equal(["ir-2"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, ReportingPeriod.Always, 1)).Select(r => r.Id));
     }
 
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)

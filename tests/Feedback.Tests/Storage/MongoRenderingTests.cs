@@ -178,4 +178,13 @@ public sealed class MongoRenderingTests
             { "$group": { "_id": { "question": "$answers.question", "score": "$answers.score" }, "count": { "$sum": 1 } } }
             """), stages[2]);
     }
+
+    [Fact]
+    public void Evaluators_in_term_and_reports_in_scope_render_as_ranges_on_day_strings()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "termEnd": { "$gte": "2026-11-02" }, "termStart": { "$lte": "2026-11-02" } }"""),
+            Render(MongoEvaluatorStore.InTermOn(new DateOnly(2026, 11, 2))));
+        Assert.Equal(BsonDocument.Parse("""{ "window": 1, "staffId": "s-1", "visitedOn": { "$gte": "2026-10-01" } }"""),
+            Render(MongoEvaluatorStore.ReportsOf(Window.MarriageRegistration, "s-1", new ReportingPeriod(new DateOnly(2026, 10, 1), null))));
+    }
 }

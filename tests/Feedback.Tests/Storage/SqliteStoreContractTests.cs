@@ -16,6 +16,7 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
         Invitations = new SqliteInvitationStore(_store.Database);
         Cases = new SqliteRectificationStore(_store.Database);
         Questionnaires = new SqliteQuestionnaireStore(_store.Database);
+        Evaluators = new SqliteEvaluatorStore(_store.Database);
     }
 
     public override Task DisposeAsync() => _store.DisposeAsync().AsTask();

@@ -137,6 +137,31 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             score INTEGER NOT NULL,
             PRIMARY KEY (response_id, question_number)
         );
+        CREATE TABLE IF NOT EXISTS evaluators (
+            evaluator_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            phone TEXT NULL,
+            affiliation TEXT NULL,
+            term_start TEXT NOT NULL,
+            term_end TEXT NOT NULL,
+            appointed_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_evaluators_term ON evaluators (term_end, term_start);
+        CREATE TABLE IF NOT EXISTS inspection_reports (
+            report_id TEXT PRIMARY KEY,
+            evaluator_id TEXT NOT NULL REFERENCES evaluators (evaluator_id),
+            window INTEGER NOT NULL,
+            staff_id TEXT NULL,
+            visited_on TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            findings TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_reports_window_day ON inspection_reports (window, visited_on);
         CREATE INDEX IF NOT EXISTS ix_answers_results ON questionnaire_answers (questionnaire_id, window, submitted_on, question_number, score);
         """;
 
