@@ -1,25 +1,16 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.Feedback.Storage.Sqlite;
-using CivilAffairs.Feedback.Tests.Storage;
+using CivilAffairs.Feedback.Tests.Support;
+using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
 
-public sealed class EvaluatorsTests : IAsyncLifetime
+public sealed class EvaluatorsTests : SqliteDomainTest
 {
-    // Office day: 2 November 2026.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
-    private SqliteStore _store = null!;
     private Evaluators _evaluators = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await SqliteStore.CreateAsync();
-        _evaluators = new Evaluators(new SqliteEvaluatorStore(_store.Database), new OfficeClock(_time, OfficeClock.FindZone(null)));
-    }
-
-    public Task DisposeAsync() => _store.DisposeAsync().AsTask();
+    protected override void Start(SqliteDatabase database) => _evaluators = new Evaluators(new SqliteEvaluatorStore(database), Clock);
 
     private Task<Evaluator> AppointAsync(string start = "2026-01-01", string end = "2026-12-31") =>
         _evaluators.AppointAsync(new AppointEvaluatorCommand("钱学明", "13700001234", "人大代表", start, end));
