@@ -19,6 +19,7 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<Statistics>();
         builder.Services.AddSingleton<Questionnaires>();
         builder.Services.AddSingleton<Evaluators>();
+        builder.Services.AddSingleton<AppraisalMeetings>();
         return builder;
     }
 

@@ -101,6 +101,7 @@ internal static class ContractTranslation
             Overdue = figures.Rectification.Overdue,
             OnTimeRate = figures.Rectification.OnTimeRate,
         },
+        Appraisal = new V1.AppraisalSummary { Meetings = figures.Appraisal.Meetings, AverageScore = figures.Appraisal.AverageScore },
     };
 
     public static IEnumerable<V1.LevelCount> LevelCounts(this SatisfactionFigures figures) =>

@@ -4,7 +4,7 @@ using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Api;
 
-/// <summary>Evaluators and their reports as the public sees them: masked names, no phone.</summary>
+/// <summary>Evaluators, their reports and appraisal meetings as the public sees them: masked names, no phone.</summary>
 internal static class EvaluatorTranslation
 {
     public static V1.Evaluator ToContract(this Evaluator evaluator) => new()
@@ -26,5 +26,22 @@ internal static class EvaluatorTranslation
         Score = report.Score,
         Findings = report.Findings,
         SubmittedAt = report.SubmittedAt.ToTimestamp(),
+    };
+
+    public static RecordMeetingCommand ToCommand(this V1.RecordAppraisalMeetingRequest request, string? idempotencyKey) => new(
+        request.Title, request.HeldOn,
+        request.Attendees.Select(a => ((string?)a.Name, (string?)a.Role)).ToList(),
+        request.Scores.Select(s => (s.Window.ToDomain(), s.Score)).ToList(),
+        request.Minutes, idempotencyKey);
+
+    public static V1.AppraisalMeeting ToContract(this AppraisalMeeting meeting) => new()
+    {
+        MeetingId = meeting.Id,
+        Title = meeting.Title,
+        HeldOn = Dates.Format(meeting.HeldOn),
+        Attendees = { meeting.Attendees.Select(a => new V1.MeetingAttendee { MaskedName = a.MaskedName, Role = a.Role ?? "" }) },
+        Scores = { meeting.Scores.Select(s => new V1.MeetingScore { Window = s.Window.ToContract(), Score = s.Score }) },
+        Minutes = meeting.Minutes,
+        RecordedAt = meeting.RecordedAt.ToTimestamp(),
     };
 }

@@ -16,7 +16,8 @@ public sealed class FeedbackApi(
     Rectifications rectifications,
     Statistics statistics,
     Questionnaires questionnaires,
-    Evaluators evaluators) : V1.Feedback.FeedbackBase
+    Evaluators evaluators,
+    AppraisalMeetings meetings) : V1.Feedback.FeedbackBase
 {
     public override async Task<V1.Invitation> CreateInvitation(V1.CreateInvitationRequest request, ServerCallContext context)
     {
@@ -208,6 +209,20 @@ public sealed class FeedbackApi(
             Reports = { reports.Select(r => r.ToContract()) },
             AverageScore = reports.Count == 0 ? 0 : reports.Average(r => r.Score),
         };
+    }
+
+    public override async Task<V1.AppraisalMeeting> RecordAppraisalMeeting(V1.RecordAppraisalMeetingRequest request, ServerCallContext context) =>
+        (await meetings.RecordAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken))
+            .ToContract();
+
+    public override async Task<V1.AppraisalMeeting> GetAppraisalMeeting(V1.GetAppraisalMeetingRequest request, ServerCallContext context) =>
+        (await meetings.GetAsync(request.MeetingId, context.CancellationToken)).ToContract();
+
+    public override async Task<V1.AppraisalMeetingList> ListAppraisalMeetings(V1.ListAppraisalMeetingsRequest request, ServerCallContext context)
+    {
+        var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
+        var held = await meetings.ListAsync(period, context.CancellationToken);
+        return new V1.AppraisalMeetingList { Meetings = { held.Select(m => m.ToContract()) } };
     }
 
     public override async Task<V1.WindowStatistics> GetWindowStatistics(V1.GetWindowStatisticsRequest request, ServerCallContext context)

@@ -2,14 +2,15 @@ using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Domain;
 
-/// <summary>The published results: satisfaction and rectification figures per window and period.</summary>
-public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifications, OfficeClock clock)
+/// <summary>The published results per window and period: satisfaction, rectification, and appraisal meeting scores.</summary>
+public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifications, IAppraisalStore appraisals, OfficeClock clock)
 {
     public async Task<WindowFigures> ForWindowAsync(Window window, ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         var satisfaction = await ratings.CountByLevelAsync(new RatingScope.OfWindow(window), period, cancellationToken);
         var cases = await rectifications.CountAsync(window, period, clock.Today, cancellationToken);
-        return new WindowFigures(window, satisfaction, cases);
+        var appraisal = await appraisals.ScoreOfAsync(window, period, cancellationToken);
+        return new WindowFigures(window, satisfaction, cases, appraisal);
     }
 
     public async Task<IReadOnlyList<WindowFigures>> ForAllWindowsAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
@@ -21,4 +22,4 @@ public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifi
     }
 }
 
-public sealed record WindowFigures(Window Window, SatisfactionFigures Satisfaction, RectificationFigures Rectification);
+public sealed record WindowFigures(Window Window, SatisfactionFigures Satisfaction, RectificationFigures Rectification, AppraisalFigures Appraisal);

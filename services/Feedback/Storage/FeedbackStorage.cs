@@ -19,6 +19,7 @@ public static class FeedbackStorage
                 services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
                 services.AddSingleton<IQuestionnaireStore, SqliteQuestionnaireStore>();
                 services.AddSingleton<IEvaluatorStore, SqliteEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, SqliteAppraisalStore>();
             },
             addMongoAdapters: services =>
             {
@@ -29,5 +30,6 @@ public static class FeedbackStorage
                 services.AddSingleton<IRectificationStore, MongoRectificationStore>();
                 services.AddSingleton<IQuestionnaireStore, MongoQuestionnaireStore>();
                 services.AddSingleton<IEvaluatorStore, MongoEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, MongoAppraisalStore>();
             });
 }

@@ -17,6 +17,7 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected IRectificationStore Cases { get; set; } = null!;
     protected IQuestionnaireStore Questionnaires { get; set; } = null!;
     protected IEvaluatorStore Evaluators { get; set; } = null!;
+    protected IAppraisalStore Appraisals { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -325,6 +326,26 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(["ir-2", "ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, october, 10)).Select(r => r.Id));
         Assert.Equal(["ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, "staff-3", october, 10)).Select(r => r.Id));
         Assert.Equal(["ir-2"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, ReportingPeriod.Always, 1)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public virtual async Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var meeting = new AppraisalMeeting("am-1", "评议", new DateOnly(2026, 10, 30), [new Attendee("周大勇", "人大代表"), new Attendee("吴芳", null)],
+            [new WindowScore(Window.ElderlyCare, 90), new WindowScore(Window.PlaceNames, 70.5)], "纪要", at, new Idempotency("am-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Appraisals.AddAsync(meeting));
+        await Appraisals.AddAsync(meeting with { Id = "am-2", HeldOn = new DateOnly(2026, 10, 1), Scores = [new WindowScore(Window.ElderlyCare, 80)], Idempotency = null });
+        await Appraisals.AddAsync(meeting with { Id = "am-3", HeldOn = new DateOnly(2026, 9, 1), Idempotency = null });
+
+        Assert.Equal(meeting, await Appraisals.FindAsync("am-1"));
+        Assert.Equal(meeting, await Appraisals.FindByIdempotencyKeyAsync("am-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Appraisals.AddAsync(meeting with { Id = "am-9" }));
+        var october = new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        Assert.Equal(["am-1", "am-2"], (await Appraisals.ListAsync(october, 10)).Select(m => m.Id));
+        Assert.Equal(new AppraisalFigures(2, 85), await Appraisals.ScoreOfAsync(Window.ElderlyCare, october));
+        Assert.Equal(new AppraisalFigures(1, 70.5), await Appraisals.ScoreOfAsync(Window.PlaceNames, october));
+        Assert.Equal(AppraisalFigures.None, await Appraisals.ScoreOfAsync(Window.ChildWelfare, ReportingPeriod.Always));
     }
 
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)

@@ -187,4 +187,17 @@ public sealed class MongoRenderingTests
         Assert.Equal(BsonDocument.Parse("""{ "window": 1, "staffId": "s-1", "visitedOn": { "$gte": "2026-10-01" } }"""),
             Render(MongoEvaluatorStore.ReportsOf(Window.MarriageRegistration, "s-1", new ReportingPeriod(new DateOnly(2026, 10, 1), null))));
     }
+
+    [Fact]
+    public void A_window_appraisal_score_is_unwound_filtered_and_averaged_in_the_server()
+    {
+        var stages = Render(MongoAppraisalStore.ScorePipeline(Window.ElderlyCare, new ReportingPeriod(new DateOnly(2026, 10, 1), null)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "heldOn": { "$gte": "2026-10-01" }, "scores.window": 3 } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$scores" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "scores.window": 3 } }"""), stages[2]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": null, "meetings": { "$sum": 1 }, "average": { "$avg": "$scores.score" } } }
+            """), stages[3]);
+    }
 }

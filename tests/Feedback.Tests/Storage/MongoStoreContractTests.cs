@@ -18,6 +18,7 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
         Cases = new MongoRectificationStore(_store.Database);
         Questionnaires = new MongoQuestionnaireStore(_store.Database);
         Evaluators = new MongoEvaluatorStore(_store.Database);
+        Appraisals = new MongoAppraisalStore(_store.Database);
     }
 
     public override async Task DisposeAsync()
@@ -41,4 +42,5 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     [MongoFact] public override Task A_window_box_pages_newest_first_after_a_cursor() => base.A_window_box_pages_newest_first_after_a_cursor();
     [MongoFact] public override Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period() => base.A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period();
     [MongoFact] public override Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period() => base.Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period();
+    [MongoFact] public override Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period() => base.Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period();
 }

@@ -17,6 +17,7 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
         Cases = new SqliteRectificationStore(_store.Database);
         Questionnaires = new SqliteQuestionnaireStore(_store.Database);
         Evaluators = new SqliteEvaluatorStore(_store.Database);
+        Appraisals = new SqliteAppraisalStore(_store.Database);
     }
 
     public override Task DisposeAsync() => _store.DisposeAsync().AsTask();

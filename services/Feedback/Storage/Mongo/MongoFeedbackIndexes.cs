@@ -24,5 +24,7 @@ internal sealed class MongoFeedbackIndexes(IMongoDatabase database) : IStoreInit
             .CreateManyAsync(MongoEvaluatorStore.Indexes(), cancellationToken);
         await database.GetCollection<ReportDocument>(MongoEvaluatorStore.ReportsCollectionName).Indexes
             .CreateManyAsync(MongoEvaluatorStore.ReportIndexes(), cancellationToken);
+        await database.GetCollection<MeetingDocument>(MongoAppraisalStore.CollectionName).Indexes
+            .CreateManyAsync(MongoAppraisalStore.Indexes(), cancellationToken);
     }
 }

@@ -162,6 +162,32 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             fingerprint TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_reports_window_day ON inspection_reports (window, visited_on);
+        CREATE TABLE IF NOT EXISTS appraisal_meetings (
+            meeting_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            held_on TEXT NOT NULL,
+            minutes TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_meetings_held ON appraisal_meetings (held_on);
+        CREATE TABLE IF NOT EXISTS appraisal_attendees (
+            meeting_id TEXT NOT NULL REFERENCES appraisal_meetings (meeting_id),
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NULL,
+            PRIMARY KEY (meeting_id, number)
+        );
+        CREATE TABLE IF NOT EXISTS appraisal_scores (
+            meeting_id TEXT NOT NULL REFERENCES appraisal_meetings (meeting_id),
+            number INTEGER NOT NULL,
+            window INTEGER NOT NULL,
+            held_on TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (meeting_id, number)
+        );
+        CREATE INDEX IF NOT EXISTS ix_scores_window ON appraisal_scores (window, held_on, score);
         CREATE INDEX IF NOT EXISTS ix_answers_results ON questionnaire_answers (questionnaire_id, window, submitted_on, question_number, score);
         """;
 
