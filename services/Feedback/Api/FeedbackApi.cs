@@ -104,7 +104,7 @@ public sealed class FeedbackApi(
     {
         var staffId = TextRules.Clean(request.StaffId) ?? throw new ValidationFailed("staff_id", "is required");
         var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
-        var figures = await ratings.SummaryAsync(new RatingScope.OfStaff(staffId), period, context.CancellationToken);
+        var (figures, cases) = await statistics.ForStaffAsync(staffId, period, context.CancellationToken);
         var summary = figures.ToSummary(Window.Unspecified, period);
         return new V1.StaffSatisfaction
         {
@@ -114,6 +114,7 @@ public sealed class FeedbackApi(
             SatisfactionRate = summary.SatisfactionRate,
             FromDate = summary.FromDate,
             ToDate = summary.ToDate,
+            Rectification = cases.ToContract(),
         };
     }
 

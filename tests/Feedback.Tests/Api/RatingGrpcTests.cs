@@ -133,6 +133,7 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.Equal("staff-77", summary.StaffId);
         Assert.Equal(2, summary.Total);
         Assert.Equal(0.5, summary.SatisfactionRate);
+        Assert.Equal(1, summary.Rectification.Opened);
     }
 
     [Fact]

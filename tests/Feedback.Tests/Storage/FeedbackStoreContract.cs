@@ -230,13 +230,17 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 9, 30)));
         await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.DisabilityWelfare, on: new DateOnly(2026, 10, 5)));
 
-        var october = await Cases.CountAsync(Window.SocialOrganizations,
+        var october = await Cases.CountAsync(new RatingScope.OfWindow(Window.SocialOrganizations),
             new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), new DateOnly(2026, 11, 2));
-        var none = await Cases.CountAsync(Window.PlaceNames, ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var none = await Cases.CountAsync(new RatingScope.OfWindow(Window.PlaceNames), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var staff = await Cases.CountAsync(new RatingScope.OfStaff("staff-1"), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var otherStaff = await Cases.CountAsync(new RatingScope.OfStaff("staff-2"), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
 
         Assert.Equal(new RectificationFigures(Opened: 4, Closed: 2, ClosedOnTime: 1, Overdue: 1), october);
         Assert.Equal(1.0 / 3, october.OnTimeRate, 10);
         Assert.Equal(RectificationFigures.None, none);
+        Assert.Equal(6, staff.Opened);
+        Assert.Equal(RectificationFigures.None, otherStaff);
     }
 
     [Fact]

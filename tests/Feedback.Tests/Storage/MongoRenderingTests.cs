@@ -105,7 +105,7 @@ public sealed class MongoRenderingTests
     [Fact]
     public void Case_figures_are_counted_in_one_group_stage()
     {
-        var stages = Render(MongoRectificationStore.CountPipeline(Window.PlaceNames,
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfWindow(Window.PlaceNames),
             new ReportingPeriod(new DateOnly(2026, 10, 1), null), new DateOnly(2026, 11, 2)));
 
         Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 10, "openedOn": { "$gte": "2026-10-01" } } }"""), stages[0]);
@@ -118,6 +118,14 @@ public sealed class MongoRenderingTests
                 "overdue": { "$sum": { "$cond": [{ "$and": [{ "$eq": ["$isOpen", true] }, { "$lt": ["$deadline", "2026-11-02"] }] }, 1, 0] } }
             } }
             """), stages[1]);
+    }
+
+    [Fact]
+    public void Staff_case_figures_match_on_the_staff_member()
+    {
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfStaff("staff-5"), ReportingPeriod.Always, new DateOnly(2026, 11, 2)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "staff-5" } }"""), stages[0]);
     }
 
     [Fact]

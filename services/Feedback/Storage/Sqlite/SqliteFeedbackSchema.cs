@@ -54,6 +54,7 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             version INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_cases_window_opened ON rectification_cases (window, opened_on);
+        CREATE INDEX IF NOT EXISTS ix_cases_staff_opened ON rectification_cases (staff_id, opened_on);
         -- The supervisors' overdue list reads only open cases, by deadline.
         CREATE INDEX IF NOT EXISTS ix_cases_open_deadline ON rectification_cases (deadline) WHERE stage <> 7;
 

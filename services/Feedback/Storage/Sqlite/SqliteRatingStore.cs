@@ -57,12 +57,11 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
         });
     }
 
-    internal static (string Sql, object Value) CountByLevel(RatingScope scope) => scope switch
+    internal static (string Sql, object Value) CountByLevel(RatingScope scope)
     {
-        RatingScope.OfWindow w => (string.Format(CountByLevelSql, "window"), (int)w.Window),
-        RatingScope.OfStaff s => (string.Format(CountByLevelSql, "staff_id"), s.StaffId),
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
+        var (column, value) = SqliteValues.ScopeColumn(scope);
+        return (string.Format(CountByLevelSql, column), value);
+    }
 
     private static Rating Read(SqliteDataReader r) => new(
         Id: r.GetString(0),
