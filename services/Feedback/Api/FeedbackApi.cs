@@ -17,7 +17,8 @@ public sealed class FeedbackApi(
     Statistics statistics,
     Questionnaires questionnaires,
     Evaluators evaluators,
-    AppraisalMeetings meetings) : V1.Feedback.FeedbackBase
+    AppraisalMeetings meetings,
+    FeedbackMetrics metrics) : V1.Feedback.FeedbackBase
 {
     public override async Task<V1.Invitation> CreateInvitation(V1.CreateInvitationRequest request, ServerCallContext context)
     {
@@ -43,6 +44,7 @@ public sealed class FeedbackApi(
             request.Window.ToDomain(), request.StaffId, request.ServiceReference,
             IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
         WindowTelemetry.Set(rating.Window);
+        metrics.Rated(rating);
         return rating.ToContract();
     }
 
@@ -131,6 +133,7 @@ public sealed class FeedbackApi(
             request.Note, request.CitizenSatisfied, request.ExpectedVersion, IdempotencyKey.From(context, request.IdempotencyKey)),
             context.CancellationToken);
         WindowTelemetry.Set(updated.Window);
+        metrics.Stepped(updated);
         return updated.ToContract(rectifications.Today);
     }
 
