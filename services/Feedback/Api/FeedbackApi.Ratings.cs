@@ -84,4 +84,27 @@ public sealed partial class FeedbackApi
             Windows = { figures.Select(f => f.ToContract(period)) },
         };
     }
+
+    public override async Task<V1.SatisfactionTrend> GetSatisfactionTrend(V1.GetSatisfactionTrendRequest request, ServerCallContext context)
+    {
+        var staffId = TextRules.Clean(request.StaffId);
+        var window = request.Window.ToDomain();
+        if ((staffId is null) == (window == Window.Unspecified))
+            throw new ValidationFailed(staffId is null ? "window" : "staff_id", "give either a window or a staff member, not both");
+        RatingScope scope = staffId is null ? new RatingScope.OfWindow(request.Window.RequireWindow("window")) : new RatingScope.OfStaff(staffId);
+        WindowTelemetry.Set(window);
+        var months = await statistics.TrendAsync(scope, ReportingPeriod.Parse(request.FromDate, request.ToDate), context.CancellationToken);
+        return new V1.SatisfactionTrend
+        {
+            Window = request.Window,
+            StaffId = staffId ?? "",
+            Months =
+            {
+                months.Select(m => new V1.MonthSatisfaction
+                {
+                    Month = m.Month, Total = m.Figures.Total, Counts = { m.Figures.LevelCounts() }, SatisfactionRate = m.Figures.SatisfactionRate,
+                }),
+            },
+        };
+    }
 }

@@ -17,4 +17,8 @@ public interface IRatingStore
     /// <summary>Counts per level of the ratings in scope (voided ones left out) whose office day lies in the period, counted by the store
     /// (an index, not a scan of every rating).</summary>
     Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default);
+
+    /// <summary>The same counts split by calendar month of the office day ("YYYY-MM"), counted by the store.</summary>
+    Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default);
 }

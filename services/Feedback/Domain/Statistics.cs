@@ -23,6 +23,24 @@ public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifi
         return (satisfaction, cases);
     }
 
+    public const int MaxTrendMonths = 120;
+
+    /// <summary>Month by month satisfaction of a window or staff member. With both ends given, every month between
+    /// is listed (zeros included); otherwise the months that have ratings.</summary>
+    public async Task<IReadOnlyList<MonthFigures>> TrendAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        if (period.From is { } from && period.To is { } to && (to.Year - from.Year) * 12 + to.Month - from.Month >= MaxTrendMonths)
+            throw new ValidationFailed("to_date", $"a trend covers at most {MaxTrendMonths} months");
+        var counts = await ratings.CountByMonthAndLevelAsync(scope, period, cancellationToken);
+        var months = counts.Select(c => c.Month).ToHashSet();
+        if (period.From is { } first && period.To is { } last)
+            for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
+                months.Add(month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        return months.Order(StringComparer.Ordinal)
+            .Select(m => new MonthFigures(m, new SatisfactionFigures(counts.Where(c => c.Month == m).Select(c => KeyValuePair.Create(c.Level, c.Count)))))
+            .ToList();
+    }
+
     public async Task<IReadOnlyList<WindowFigures>> ForAllWindowsAsync(ReportingPeriod period, CancellationToken cancellationToken = default)
     {
         var figures = new List<WindowFigures>();

@@ -105,6 +105,23 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task Counts_per_month_and_level_split_the_period_by_calendar_month()
+    {
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 9, 30), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 10, 1), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, on: new DateOnly(2026, 10, 31), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 11, 1), staff: "s-m"));
+
+        var counts = await Ratings.CountByMonthAndLevelAsync(new RatingScope.OfStaff("s-m"),
+            new ReportingPeriod(new DateOnly(2026, 10, 1), null));
+
+        Assert.Equal(
+            [new MonthLevelCount("2026-10", RatingLevel.Satisfied, 1), new MonthLevelCount("2026-10", RatingLevel.Dissatisfied, 1),
+             new MonthLevelCount("2026-11", RatingLevel.Satisfied, 1)],
+            counts.OrderBy(c => c.Month).ThenBy(c => c.Level));
+    }
+
+    [Fact]
     public virtual async Task An_anonymous_suggestion_is_stored_without_identity_and_a_named_one_with_it()
     {
         var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);

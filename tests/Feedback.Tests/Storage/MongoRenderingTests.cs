@@ -208,4 +208,15 @@ public sealed class MongoRenderingTests
             { "$group": { "_id": null, "meetings": { "$sum": 1 }, "average": { "$avg": "$scores.score" } } }
             """), stages[3]);
     }
+
+    [Fact]
+    public void A_trend_groups_by_the_month_cut_from_the_office_day_and_the_level()
+    {
+        var stages = Render(MongoRatingStore.TrendPipeline(new RatingScope.OfStaff("s-1"), ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "s-1", "voided": false } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "month": { "$substrBytes": ["$ratedOn", 0, 7] }, "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
+    }
 }

@@ -50,6 +50,29 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
         return new SatisfactionFigures(rows.Select(r => KeyValuePair.Create((RatingLevel)r.Level, r.Count)));
     }
 
+    public async Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await (await Ratings.AggregateAsync(TrendPipeline(scope, period), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new MonthLevelCount(r["_id"]["month"].AsString, (RatingLevel)r["_id"]["level"].AsInt32, r["count"].AsInt32)).ToList();
+    }
+
+    /// <summary>Counts per (month, level), the month cut from the YYYY-MM-DD office day, grouped in the server.</summary>
+    internal static PipelineDefinition<RatingDocument, BsonDocument> TrendPipeline(RatingScope scope, ReportingPeriod period) =>
+        new EmptyPipelineDefinition<RatingDocument>()
+            .Match(InScope(scope, period))
+            .Group<RatingDocument, RatingDocument, BsonDocument>(new BsonDocument
+            {
+                { "_id", new BsonDocument
+                    {
+                        { "month", new BsonDocument("$substrBytes", new BsonArray { "$ratedOn", 0, 7 }) },
+                        { "level", "$level" },
+                    }
+                },
+                { "count", new BsonDocument("$sum", 1) },
+            });
+
     internal static FilterDefinition<RatingDocument> ById(string id) => Builders<RatingDocument>.Filter.Eq(d => d.Id, id);
 
     internal static UpdateDefinition<RatingDocument> Void() => Builders<RatingDocument>.Update.Set(d => d.Voided, true);

@@ -57,6 +57,23 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
         });
     }
 
+    /// <summary>Counts per month and level, still read from the (scope, voided, day, level) index.</summary>
+    internal const string CountByMonthSql = """
+        SELECT substr(rated_on, 1, 7) AS month, level, COUNT(*) FROM ratings
+        WHERE {0} = $scope AND voided = 0 AND ($from IS NULL OR rated_on >= $from) AND ($to IS NULL OR rated_on <= $to)
+        GROUP BY month, level
+        """;
+
+    public Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        var (column, value) = SqliteValues.ScopeColumn(scope);
+        return database.ReadAsync<IReadOnlyList<MonthLevelCount>>(async connection => await connection.QueryAsync(
+            string.Format(CountByMonthSql, column),
+            r => new MonthLevelCount(r.GetString(0), (RatingLevel)r.GetInt32(1), r.GetInt32(2)), null,
+            ("$scope", value), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))));
+    }
+
     internal static (string Sql, object Value) CountByLevel(RatingScope scope)
     {
         var (column, value) = SqliteValues.ScopeColumn(scope);

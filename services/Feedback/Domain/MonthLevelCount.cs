@@ -1,0 +1,7 @@
+namespace CivilAffairs.Feedback.Domain;
+
+/// <summary>How many counted ratings of one level fell in one month ("YYYY-MM").</summary>
+public sealed record MonthLevelCount(string Month, RatingLevel Level, int Count);
+
+/// <summary>One month's satisfaction figures, for trends and monthly rankings.</summary>
+public sealed record MonthFigures(string Month, SatisfactionFigures Figures);
