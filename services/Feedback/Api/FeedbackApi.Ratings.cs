@@ -107,4 +107,25 @@ public sealed partial class FeedbackApi
             },
         };
     }
+
+    public override async Task<V1.StaffRanking> RankStaffSatisfaction(V1.RankStaffSatisfactionRequest request, ServerCallContext context)
+    {
+        var window = request.Window.RequireWindow("window");
+        WindowTelemetry.Set(window);
+        var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
+        var ranked = await statistics.RankStaffAsync(window, period, context.CancellationToken);
+        return new V1.StaffRanking
+        {
+            Window = request.Window,
+            FromDate = ContractTranslation.Format(period.From),
+            ToDate = ContractTranslation.Format(period.To),
+            Staff =
+            {
+                ranked.Select((s, i) => new V1.RankedStaff
+                {
+                    Rank = i + 1, StaffId = s.StaffId, Total = s.Figures.Total, SatisfactionRate = s.Figures.SatisfactionRate,
+                }),
+            },
+        };
+    }
 }

@@ -25,6 +25,17 @@ public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifi
 
     public const int MaxTrendMonths = 120;
 
+    /// <summary>The staff of a window ranked by satisfaction rate (then by how many rated them), for the monthly
+    /// rankings of the three comparisons (三比).</summary>
+    public async Task<IReadOnlyList<StaffFigures>> RankStaffAsync(Window window, ReportingPeriod period, CancellationToken cancellationToken = default)
+    {
+        var counts = await ratings.CountByStaffAndLevelAsync(window, period, cancellationToken);
+        return counts.GroupBy(c => c.StaffId)
+            .Select(g => new StaffFigures(g.Key, new SatisfactionFigures(g.Select(c => KeyValuePair.Create(c.Level, c.Count)))))
+            .OrderByDescending(s => s.Figures.SatisfactionRate).ThenByDescending(s => s.Figures.Total).ThenBy(s => s.StaffId, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>Month by month satisfaction of a window or staff member. With both ends given, every month between
     /// is listed (zeros included); otherwise the months that have ratings.</summary>
     public async Task<IReadOnlyList<MonthFigures>> TrendAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default)

@@ -137,6 +137,19 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
     }
 
     [Fact]
+    public async Task A_window_staff_ranking_puts_the_most_satisfying_first()
+    {
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:1", RatingLevel.Satisfied, "staff-low");
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:2", RatingLevel.Dissatisfied, "staff-low");
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:3", RatingLevel.VerySatisfied, "staff-high");
+
+        var ranking = await _client.RankStaffSatisfactionAsync(new RankStaffSatisfactionRequest { Window = WindowType.SocialOrganizations });
+
+        Assert.Equal(["staff-high", "staff-low"], ranking.Staff.Select(s => s.StaffId));
+        Assert.Equal([1, 2], ranking.Staff.Select(s => s.Rank));
+    }
+
+    [Fact]
     public async Task A_summary_needs_a_window_and_dates_that_exist()
     {
         var noWindow = await Errors.RefusedAsync(StatusCode.InvalidArgument,

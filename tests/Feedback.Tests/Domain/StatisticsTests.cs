@@ -13,8 +13,8 @@ public sealed class StatisticsTests
     public StatisticsTests() => _statistics = new Statistics(_ratings, null!, null!,
         new OfficeClock(new FakeTimeProvider(), OfficeClock.FindZone(null)));
 
-    private void Rated(string day, RatingLevel level, Window window = Window.ElderlyCare) =>
-        _ratings.Rows.Add(new Rating(Guid.NewGuid().ToString("N"), window, "staff-1", Guid.NewGuid().ToString("N"), level, null,
+    private void Rated(string day, RatingLevel level, Window window = Window.ElderlyCare, string? staff = "staff-1") =>
+        _ratings.Rows.Add(new Rating(Guid.NewGuid().ToString("N"), window, staff, Guid.NewGuid().ToString("N"), level, null,
             RatingChannel.Web, DateTimeOffset.UnixEpoch, Dates.ParseDate(day, "day")));
 
     [Fact]
@@ -46,5 +46,22 @@ public sealed class StatisticsTests
 
         Assert.Equal(["2025-01", "2026-03"], trend.Select(m => m.Month));
         Assert.Equal("to_date", error.Violations.Single().Field);
+    }
+
+    [Fact]
+    public async Task Staff_are_ranked_by_rate_then_by_how_many_rated_them()
+    {
+        Rated("2026-11-02", RatingLevel.Satisfied, staff: "a");
+        Rated("2026-11-02", RatingLevel.Dissatisfied, staff: "a");
+        Rated("2026-11-02", RatingLevel.Satisfied, staff: "b");
+        Rated("2026-11-02", RatingLevel.Satisfied, staff: "c");
+        Rated("2026-11-02", RatingLevel.VerySatisfied, staff: "c");
+        Rated("2026-11-02", RatingLevel.Satisfied, staff: null);
+        Rated("2026-11-02", RatingLevel.Dissatisfied, Window.PlaceNames, staff: "b");
+
+        var ranked = await _statistics.RankStaffAsync(Window.ElderlyCare, ReportingPeriod.Always);
+
+        Assert.Equal(["c", "b", "a"], ranked.Select(s => s.StaffId));
+        Assert.Equal([1.0, 1.0, 0.5], ranked.Select(s => s.Figures.SatisfactionRate));
     }
 }

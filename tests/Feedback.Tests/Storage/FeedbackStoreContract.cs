@@ -122,6 +122,21 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public virtual async Task Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff()
+    {
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: "s-1"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: "s-1"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.FuneralServices, staff: "s-2"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: null));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.PlaceNames, staff: "s-2"));
+
+        var counts = await Ratings.CountByStaffAndLevelAsync(Window.FuneralServices, ReportingPeriod.Always);
+
+        Assert.Equal([new StaffLevelCount("s-1", RatingLevel.Satisfied, 2), new StaffLevelCount("s-2", RatingLevel.Dissatisfied, 1)],
+            counts.OrderBy(c => c.StaffId));
+    }
+
+    [Fact]
     public virtual async Task An_anonymous_suggestion_is_stored_without_identity_and_a_named_one_with_it()
     {
         var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);

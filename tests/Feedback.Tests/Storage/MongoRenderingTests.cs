@@ -219,4 +219,15 @@ public sealed class MongoRenderingTests
             { "$group": { "_id": { "month": { "$substrBytes": ["$ratedOn", 0, 7] }, "level": "$level" }, "count": { "$sum": 1 } } }
             """), stages[1]);
     }
+
+    [Fact]
+    public void A_staff_ranking_groups_a_window_by_staff_member_and_level()
+    {
+        var stages = Render(MongoRatingStore.StaffPipeline(Window.FuneralServices, ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 6, "voided": false, "staffId": { "$ne": null } } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "staffId": "$staffId", "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
+    }
 }

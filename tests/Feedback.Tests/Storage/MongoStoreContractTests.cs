@@ -44,4 +44,5 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     [MongoFact] public override Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period() => base.Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period();
     [MongoFact] public override Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period() => base.Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period();
     [MongoFact] public override Task Counts_per_month_and_level_split_the_period_by_calendar_month() => base.Counts_per_month_and_level_split_the_period_by_calendar_month();
+    [MongoFact] public override Task Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff() => base.Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff();
 }

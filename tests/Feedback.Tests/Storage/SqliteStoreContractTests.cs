@@ -52,6 +52,15 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
         Assert.Contains(plan, line => line.Contains("COVERING INDEX ix_answers_results", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_staff_ranking_reads_the_covering_window_index()
+    {
+        var plan = await _store.Database.ReadAsync(c => c.QueryAsync("EXPLAIN QUERY PLAN " + SqliteRatingStore.CountByStaffSql,
+            r => r.GetString(3), null, ("$scope", 1), ("$from", null), ("$to", null)));
+
+        Assert.Contains(plan, line => line.Contains("COVERING INDEX ix_ratings_window_day", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("window", "ix_ratings_window_day")]
     [InlineData("staff_id", "ix_ratings_staff_day")]

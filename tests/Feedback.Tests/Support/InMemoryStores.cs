@@ -41,6 +41,14 @@ internal sealed class InMemoryRatingStore : IRatingStore
             .Select(g => new MonthLevelCount(g.Key.Month, g.Key.Level, g.Count()))
             .ToList());
 
+    public Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(CivilAffairs.SharedKernel.Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StaffLevelCount>>(Counted(new RatingScope.OfWindow(window), period)
+            .Where(r => r.StaffId is not null)
+            .GroupBy(r => (Staff: r.StaffId!, r.Level))
+            .Select(g => new StaffLevelCount(g.Key.Staff, g.Key.Level, g.Count()))
+            .ToList());
+
     private IEnumerable<Rating> Counted(RatingScope scope, ReportingPeriod period) => Rows
         .Where(r => !r.Voided && period.Contains(r.RatedOn))
         .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId);

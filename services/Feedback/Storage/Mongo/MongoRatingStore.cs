@@ -58,6 +58,24 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
         return rows.Select(r => new MonthLevelCount(r["_id"]["month"].AsString, (RatingLevel)r["_id"]["level"].AsInt32, r["count"].AsInt32)).ToList();
     }
 
+    public async Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await (await Ratings.AggregateAsync(StaffPipeline(window, period), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new StaffLevelCount(r["_id"]["staffId"].AsString, (RatingLevel)r["_id"]["level"].AsInt32, r["count"].AsInt32)).ToList();
+    }
+
+    /// <summary>A window's counted ratings that name a staff member, counted per (staff member, level) in the server.</summary>
+    internal static PipelineDefinition<RatingDocument, BsonDocument> StaffPipeline(Window window, ReportingPeriod period) =>
+        new EmptyPipelineDefinition<RatingDocument>()
+            .Match(InScope(new RatingScope.OfWindow(window), period) & Builders<RatingDocument>.Filter.Ne(d => d.StaffId, null))
+            .Group<RatingDocument, RatingDocument, BsonDocument>(new BsonDocument
+            {
+                { "_id", new BsonDocument { { "staffId", "$staffId" }, { "level", "$level" } } },
+                { "count", new BsonDocument("$sum", 1) },
+            });
+
     /// <summary>Counts per (month, level), the month cut from the YYYY-MM-DD office day, grouped in the server.</summary>
     internal static PipelineDefinition<RatingDocument, BsonDocument> TrendPipeline(RatingScope scope, ReportingPeriod period) =>
         new EmptyPipelineDefinition<RatingDocument>()

@@ -21,8 +21,8 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             invitation_id TEXT NULL,
             voided INTEGER NOT NULL DEFAULT 0
         );
-        -- Summaries count by (scope, counted or voided, office day) and read the level from the index alone.
-        CREATE INDEX IF NOT EXISTS ix_ratings_window_day ON ratings (window, voided, rated_on, level);
+        -- Summaries count by (scope, counted or voided, office day) and read the level (and staff) from the index alone.
+        CREATE INDEX IF NOT EXISTS ix_ratings_window_day ON ratings (window, voided, rated_on, level, staff_id);
         CREATE INDEX IF NOT EXISTS ix_ratings_staff_day ON ratings (staff_id, voided, rated_on, level);
 
         CREATE TABLE IF NOT EXISTS invitations (

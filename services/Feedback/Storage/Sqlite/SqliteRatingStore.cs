@@ -74,6 +74,19 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
             ("$scope", value), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))));
     }
 
+    internal const string CountByStaffSql = """
+        SELECT staff_id, level, COUNT(*) FROM ratings
+        WHERE window = $scope AND voided = 0 AND staff_id IS NOT NULL
+          AND ($from IS NULL OR rated_on >= $from) AND ($to IS NULL OR rated_on <= $to)
+        GROUP BY staff_id, level
+        """;
+
+    public Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<StaffLevelCount>>(async connection => await connection.QueryAsync(CountByStaffSql,
+            r => new StaffLevelCount(r.GetString(0), (RatingLevel)r.GetInt32(1), r.GetInt32(2)), null,
+            ("$scope", (int)window), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))));
+
     internal static (string Sql, object Value) CountByLevel(RatingScope scope)
     {
         var (column, value) = SqliteValues.ScopeColumn(scope);
