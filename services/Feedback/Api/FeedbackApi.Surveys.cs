@@ -50,12 +50,8 @@ public sealed partial class FeedbackApi
         var validator = new Validator();
         var day = validator.Date(request.InTermOn, "in_term_on", required: false);
         validator.ThrowIfInvalid();
-        var serving = await evaluators.ListInTermAsync(day, context.CancellationToken);
-        return new V1.EvaluatorList
-        {
-            Evaluators = { serving.Select(e => e.ToContract()) },
-            InTermOn = Dates.Format(day ?? rectifications.Today),
-        };
+        var (on, serving) = await evaluators.ListInTermAsync(day, context.CancellationToken);
+        return new V1.EvaluatorList { Evaluators = { serving.Select(e => e.ToContract()) }, InTermOn = Dates.Format(on) };
     }
 
     public override async Task<V1.InspectionReport> SubmitInspectionReport(V1.SubmitInspectionReportRequest request, ServerCallContext context)

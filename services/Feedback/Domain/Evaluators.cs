@@ -28,8 +28,12 @@ public sealed class Evaluators(IEvaluatorStore store, OfficeClock clock)
             _ => new InvalidOperationException("a new evaluator clashed with an existing one"));
     }
 
-    public Task<IReadOnlyList<Evaluator>> ListInTermAsync(DateOnly? day, CancellationToken cancellationToken = default) =>
-        store.ListInTermAsync(day ?? clock.Today, cancellationToken);
+    /// <summary>The evaluators serving on <paramref name="day"/> (today when null), and the day used.</summary>
+    public async Task<(DateOnly Day, IReadOnlyList<Evaluator> Serving)> ListInTermAsync(DateOnly? day, CancellationToken cancellationToken = default)
+    {
+        var on = day ?? clock.Today;
+        return (on, await store.ListInTermAsync(on, cancellationToken));
+    }
 
     public async Task<InspectionReport> ReportAsync(SubmitReportCommand command, CancellationToken cancellationToken = default)
     {

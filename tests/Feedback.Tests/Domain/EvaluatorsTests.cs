@@ -24,8 +24,9 @@ public sealed class EvaluatorsTests : SqliteDomainTest
         var evaluator = await AppointAsync();
         await AppointAsync("2025-01-01", "2025-12-31");
 
-        var serving = await _evaluators.ListInTermAsync(null);
+        var (day, serving) = await _evaluators.ListInTermAsync(null);
 
+        Assert.Equal(new DateOnly(2026, 11, 2), day);
         Assert.Equal([evaluator.Id], serving.Select(e => e.Id));
         Assert.Equal("钱*明", evaluator.MaskedName);
         Assert.DoesNotContain("13700001234", evaluator.ToString());
