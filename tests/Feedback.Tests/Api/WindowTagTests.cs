@@ -8,14 +8,20 @@ namespace CivilAffairs.Feedback.Tests.Api;
 
 /// <summary>Feedback serves all ten windows: each call's spans carry the window it concerned, even when the request
 /// named only an invitation or a case.</summary>
-public sealed class WindowTagTests(FeedbackHost host) : IClassFixture<FeedbackHost>
+public sealed class WindowTagTests : IDisposable
 {
-    private readonly V1.Feedback.FeedbackClient _client = host.Client();
+    // A host per test, so the spans looked at are this test's own.
+    private readonly FeedbackHost _host = new();
+    private readonly V1.Feedback.FeedbackClient _client;
+
+    public WindowTagTests() => _client = _host.Client();
+
+    public void Dispose() => _host.Dispose();
 
     private async Task<string?> WindowOfSpanAsync(string rpc)
     {
         // The server's span; the test's own client span is not the service's to tag.
-        var spans = await host.SpansWhereAsync(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains(rpc, StringComparison.Ordinal));
+        var spans = await _host.SpansWhereAsync(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains(rpc, StringComparison.Ordinal));
         Assert.NotEmpty(spans);
         return spans[^1].GetTagItem(WindowTelemetry.Key) as string;
     }
