@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivilAffairs.Feedback.Api;
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.SharedKernel;
 
@@ -18,6 +19,10 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<Rectifications>();
         builder.Services.AddSingleton<Statistics>();
         builder.Services.AddSingleton<Questionnaires>();
+        builder.Services.AddSingleton<Evaluators>();
+        builder.Services.AddSingleton<AppraisalMeetings>();
+        builder.Services.AddSingleton<FeedbackMetrics>();
+        builder.Services.AddHostedService<OverdueWatch>();
         return builder;
     }
 

@@ -93,14 +93,17 @@ internal static class ContractTranslation
     {
         Window = figures.Window.ToContract(),
         Satisfaction = figures.Satisfaction.ToSummary(figures.Window, period),
-        Rectification = new V1.RectificationSummary
-        {
-            Opened = figures.Rectification.Opened,
-            Closed = figures.Rectification.Closed,
-            ClosedOnTime = figures.Rectification.ClosedOnTime,
-            Overdue = figures.Rectification.Overdue,
-            OnTimeRate = figures.Rectification.OnTimeRate,
-        },
+        Rectification = figures.Rectification.ToContract(),
+        Appraisal = new V1.AppraisalSummary { Meetings = figures.Appraisal.Meetings, AverageScore = figures.Appraisal.AverageScore },
+    };
+
+    public static V1.RectificationSummary ToContract(this RectificationFigures figures) => new()
+    {
+        Opened = figures.Opened,
+        Closed = figures.Closed,
+        ClosedOnTime = figures.ClosedOnTime,
+        Overdue = figures.Overdue,
+        OnTimeRate = figures.OnTimeRate,
     };
 
     public static IEnumerable<V1.LevelCount> LevelCounts(this SatisfactionFigures figures) =>

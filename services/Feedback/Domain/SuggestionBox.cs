@@ -93,11 +93,13 @@ public sealed partial class SuggestionBox(ISuggestionStore store, OfficeClock cl
         if (!command.Anonymous)
         {
             validator.RequireText(command.Name, "name", MaxNameLength);
-            if (TextRules.Clean(command.Phone) is { } phone && !PhonePattern().IsMatch(phone))
+            if (TextRules.Clean(command.Phone) is { } phone && !LooksLikePhone(phone))
                 validator.Add("phone", "must be a phone number: digits, optionally with +, - or spaces (7 to 20 digits)");
         }
         validator.ThrowIfInvalid();
     }
+
+    public static bool LooksLikePhone(string phone) => PhonePattern().IsMatch(phone);
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{5,22}[0-9]$")]
     private static partial Regex PhonePattern();

@@ -18,6 +18,8 @@ public static class FeedbackStorage
                 services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
                 services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
                 services.AddSingleton<IQuestionnaireStore, SqliteQuestionnaireStore>();
+                services.AddSingleton<IEvaluatorStore, SqliteEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, SqliteAppraisalStore>();
             },
             addMongoAdapters: services =>
             {
@@ -27,5 +29,7 @@ public static class FeedbackStorage
                 services.AddSingleton<IInvitationStore, MongoInvitationStore>();
                 services.AddSingleton<IRectificationStore, MongoRectificationStore>();
                 services.AddSingleton<IQuestionnaireStore, MongoQuestionnaireStore>();
+                services.AddSingleton<IEvaluatorStore, MongoEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, MongoAppraisalStore>();
             });
 }

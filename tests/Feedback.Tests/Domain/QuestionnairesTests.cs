@@ -1,24 +1,16 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.Feedback.Storage.Sqlite;
-using CivilAffairs.Feedback.Tests.Storage;
+using CivilAffairs.Feedback.Tests.Support;
+using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
 
-public sealed class QuestionnairesTests : IAsyncLifetime
+public sealed class QuestionnairesTests : SqliteDomainTest
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
-    private SqliteStore _store = null!;
     private Questionnaires _questionnaires = null!;
 
-    public async Task InitializeAsync()
-    {
-        _store = await SqliteStore.CreateAsync();
-        _questionnaires = new Questionnaires(new SqliteQuestionnaireStore(_store.Database), new OfficeClock(_time, OfficeClock.FindZone(null)));
-    }
-
-    public Task DisposeAsync() => _store.DisposeAsync().AsTask();
+    protected override void Start(SqliteDatabase database) => _questionnaires = new Questionnaires(new SqliteQuestionnaireStore(database), Clock);
 
     private Task<Questionnaire> DefineAsync(Window? window = null) => _questionnaires.DefineAsync(new DefineQuestionnaireCommand(
         "2026年第四季度满意度测评", window, [("服务态度", 1, 5), ("办事效率", 1, 5), ("是否愿意推荐", 0, 1)]));
@@ -61,7 +53,7 @@ public sealed class QuestionnairesTests : IAsyncLifetime
         await _questionnaires.AnswerAsync(new AnswerQuestionnaireCommand(q.Id, Window.ElderlyCare, [new(1, 5), new(2, 4), new(3, 1)], null));
         await _questionnaires.AnswerAsync(new AnswerQuestionnaireCommand(q.Id, Window.ElderlyCare, [new(3, 0), new(2, 2), new(1, 4)], "排队久"));
         await _questionnaires.AnswerAsync(new AnswerQuestionnaireCommand(q.Id, Window.PlaceNames, [new(1, 1), new(2, 1), new(3, 0)], null));
-        _time.Advance(TimeSpan.FromDays(1));
+        Time.Advance(TimeSpan.FromDays(1));
         await _questionnaires.AnswerAsync(new AnswerQuestionnaireCommand(q.Id, Window.ElderlyCare, [new(1, 1), new(2, 1), new(3, 0)], null));
 
         var day = new DateOnly(2026, 11, 2);

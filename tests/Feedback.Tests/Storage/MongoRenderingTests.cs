@@ -105,7 +105,7 @@ public sealed class MongoRenderingTests
     [Fact]
     public void Case_figures_are_counted_in_one_group_stage()
     {
-        var stages = Render(MongoRectificationStore.CountPipeline(Window.PlaceNames,
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfWindow(Window.PlaceNames),
             new ReportingPeriod(new DateOnly(2026, 10, 1), null), new DateOnly(2026, 11, 2)));
 
         Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 10, "openedOn": { "$gte": "2026-10-01" } } }"""), stages[0]);
@@ -118,6 +118,14 @@ public sealed class MongoRenderingTests
                 "overdue": { "$sum": { "$cond": [{ "$and": [{ "$eq": ["$isOpen", true] }, { "$lt": ["$deadline", "2026-11-02"] }] }, 1, 0] } }
             } }
             """), stages[1]);
+    }
+
+    [Fact]
+    public void Staff_case_figures_match_on_the_staff_member()
+    {
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfStaff("staff-5"), ReportingPeriod.Always, new DateOnly(2026, 11, 2)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "staff-5" } }"""), stages[0]);
     }
 
     [Fact]
@@ -177,5 +185,49 @@ public sealed class MongoRenderingTests
         Assert.Equal(BsonDocument.Parse("""
             { "$group": { "_id": { "question": "$answers.question", "score": "$answers.score" }, "count": { "$sum": 1 } } }
             """), stages[2]);
+    }
+
+    [Fact]
+    public void Evaluators_in_term_and_reports_in_scope_render_as_ranges_on_day_strings()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "termEnd": { "$gte": "2026-11-02" }, "termStart": { "$lte": "2026-11-02" } }"""),
+            Render(MongoEvaluatorStore.InTermOn(new DateOnly(2026, 11, 2))));
+        Assert.Equal(BsonDocument.Parse("""{ "window": 1, "staffId": "s-1", "visitedOn": { "$gte": "2026-10-01" } }"""),
+            Render(MongoEvaluatorStore.ReportsOf(Window.MarriageRegistration, "s-1", new ReportingPeriod(new DateOnly(2026, 10, 1), null))));
+    }
+
+    [Fact]
+    public void A_window_appraisal_score_is_unwound_filtered_and_averaged_in_the_server()
+    {
+        var stages = Render(MongoAppraisalStore.ScorePipeline(Window.ElderlyCare, new ReportingPeriod(new DateOnly(2026, 10, 1), null)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "heldOn": { "$gte": "2026-10-01" }, "scores.window": 3 } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$scores" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "scores.window": 3 } }"""), stages[2]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": null, "meetings": { "$sum": 1 }, "average": { "$avg": "$scores.score" } } }
+            """), stages[3]);
+    }
+
+    [Fact]
+    public void A_trend_groups_by_the_month_cut_from_the_office_day_and_the_level()
+    {
+        var stages = Render(MongoRatingStore.TrendPipeline(new RatingScope.OfStaff("s-1"), ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "s-1", "voided": false } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "month": { "$substrBytes": ["$ratedOn", 0, 7] }, "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
+    }
+
+    [Fact]
+    public void A_staff_ranking_groups_a_window_by_staff_member_and_level()
+    {
+        var stages = Render(MongoRatingStore.StaffPipeline(Window.FuneralServices, ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 6, "voided": false, "staffId": { "$ne": null } } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "staffId": "$staffId", "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
     }
 }

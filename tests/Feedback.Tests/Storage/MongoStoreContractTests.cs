@@ -17,6 +17,8 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
         Invitations = new MongoInvitationStore(_store.Database);
         Cases = new MongoRectificationStore(_store.Database);
         Questionnaires = new MongoQuestionnaireStore(_store.Database);
+        Evaluators = new MongoEvaluatorStore(_store.Database);
+        Appraisals = new MongoAppraisalStore(_store.Database);
     }
 
     public override async Task DisposeAsync()
@@ -39,4 +41,8 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     [MongoFact] public override Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order() => base.Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order();
     [MongoFact] public override Task A_window_box_pages_newest_first_after_a_cursor() => base.A_window_box_pages_newest_first_after_a_cursor();
     [MongoFact] public override Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period() => base.A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period();
+    [MongoFact] public override Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period() => base.Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period();
+    [MongoFact] public override Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period() => base.Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period();
+    [MongoFact] public override Task Counts_per_month_and_level_split_the_period_by_calendar_month() => base.Counts_per_month_and_level_split_the_period_by_calendar_month();
+    [MongoFact] public override Task Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff() => base.Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff();
 }

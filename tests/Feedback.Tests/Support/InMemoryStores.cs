@@ -30,11 +30,28 @@ internal sealed class InMemoryRatingStore : IRatingStore
         Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
 
     public Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new SatisfactionFigures(Rows
-            .Where(r => period.Contains(r.RatedOn))
-            .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId)
+        Task.FromResult(new SatisfactionFigures(Counted(scope, period)
             .GroupBy(r => r.Level)
             .Select(g => KeyValuePair.Create(g.Key, g.Count()))));
+
+    public Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<MonthLevelCount>>(Counted(scope, period)
+            .GroupBy(r => (Month: r.RatedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.Level))
+            .Select(g => new MonthLevelCount(g.Key.Month, g.Key.Level, g.Count()))
+            .ToList());
+
+    public Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(CivilAffairs.SharedKernel.Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StaffLevelCount>>(Counted(new RatingScope.OfWindow(window), period)
+            .Where(r => r.StaffId is not null)
+            .GroupBy(r => (Staff: r.StaffId!, r.Level))
+            .Select(g => new StaffLevelCount(g.Key.Staff, g.Key.Level, g.Count()))
+            .ToList());
+
+    private IEnumerable<Rating> Counted(RatingScope scope, ReportingPeriod period) => Rows
+        .Where(r => !r.Voided && period.Contains(r.RatedOn))
+        .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId);
 }
 
 internal sealed class InMemorySuggestionStore : ISuggestionStore

@@ -20,5 +20,11 @@ internal sealed class MongoFeedbackIndexes(IMongoDatabase database) : IStoreInit
             .CreateManyAsync(MongoQuestionnaireStore.Indexes(), cancellationToken);
         await database.GetCollection<ResponseDocument>(MongoQuestionnaireStore.ResponsesCollectionName).Indexes
             .CreateManyAsync(MongoQuestionnaireStore.ResponseIndexes(), cancellationToken);
+        await database.GetCollection<EvaluatorDocument>(MongoEvaluatorStore.CollectionName).Indexes
+            .CreateManyAsync(MongoEvaluatorStore.Indexes(), cancellationToken);
+        await database.GetCollection<ReportDocument>(MongoEvaluatorStore.ReportsCollectionName).Indexes
+            .CreateManyAsync(MongoEvaluatorStore.ReportIndexes(), cancellationToken);
+        await database.GetCollection<MeetingDocument>(MongoAppraisalStore.CollectionName).Indexes
+            .CreateManyAsync(MongoAppraisalStore.Indexes(), cancellationToken);
     }
 }

@@ -21,8 +21,8 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             invitation_id TEXT NULL,
             voided INTEGER NOT NULL DEFAULT 0
         );
-        -- Summaries count by (scope, counted or voided, office day) and read the level from the index alone.
-        CREATE INDEX IF NOT EXISTS ix_ratings_window_day ON ratings (window, voided, rated_on, level);
+        -- Summaries count by (scope, counted or voided, office day) and read the level (and staff) from the index alone.
+        CREATE INDEX IF NOT EXISTS ix_ratings_window_day ON ratings (window, voided, rated_on, level, staff_id);
         CREATE INDEX IF NOT EXISTS ix_ratings_staff_day ON ratings (staff_id, voided, rated_on, level);
 
         CREATE TABLE IF NOT EXISTS invitations (
@@ -54,6 +54,7 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             version INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_cases_window_opened ON rectification_cases (window, opened_on);
+        CREATE INDEX IF NOT EXISTS ix_cases_staff_opened ON rectification_cases (staff_id, opened_on);
         -- The supervisors' overdue list reads only open cases, by deadline.
         CREATE INDEX IF NOT EXISTS ix_cases_open_deadline ON rectification_cases (deadline) WHERE stage <> 7;
 
@@ -137,6 +138,57 @@ internal sealed class SqliteFeedbackSchema(SqliteDatabase database) : IStoreInit
             score INTEGER NOT NULL,
             PRIMARY KEY (response_id, question_number)
         );
+        CREATE TABLE IF NOT EXISTS evaluators (
+            evaluator_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            phone TEXT NULL,
+            affiliation TEXT NULL,
+            term_start TEXT NOT NULL,
+            term_end TEXT NOT NULL,
+            appointed_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_evaluators_term ON evaluators (term_end, term_start);
+        CREATE TABLE IF NOT EXISTS inspection_reports (
+            report_id TEXT PRIMARY KEY,
+            evaluator_id TEXT NOT NULL REFERENCES evaluators (evaluator_id),
+            window INTEGER NOT NULL,
+            staff_id TEXT NULL,
+            visited_on TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            findings TEXT NOT NULL,
+            submitted_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_reports_window_day ON inspection_reports (window, visited_on);
+        CREATE TABLE IF NOT EXISTS appraisal_meetings (
+            meeting_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            held_on TEXT NOT NULL,
+            minutes TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            idempotency_key TEXT NULL UNIQUE,
+            fingerprint TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_meetings_held ON appraisal_meetings (held_on);
+        CREATE TABLE IF NOT EXISTS appraisal_attendees (
+            meeting_id TEXT NOT NULL REFERENCES appraisal_meetings (meeting_id),
+            number INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NULL,
+            PRIMARY KEY (meeting_id, number)
+        );
+        CREATE TABLE IF NOT EXISTS appraisal_scores (
+            meeting_id TEXT NOT NULL REFERENCES appraisal_meetings (meeting_id),
+            number INTEGER NOT NULL,
+            window INTEGER NOT NULL,
+            held_on TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (meeting_id, number)
+        );
+        CREATE INDEX IF NOT EXISTS ix_scores_window ON appraisal_scores (window, held_on, score);
         CREATE INDEX IF NOT EXISTS ix_answers_results ON questionnaire_answers (questionnaire_id, window, submitted_on, question_number, score);
         """;
 
