@@ -14,10 +14,12 @@ public static class RateLimits
 {
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        var partner = Limit(builder.Configuration.GetSection("RateLimits:Partner"), permits: 1200);
-        var anonymous = Limit(builder.Configuration.GetSection("RateLimits:Anonymous"), permits: 120);
-        builder.Services.AddRateLimiter(options =>
+        builder.Services.AddRateLimiter(_ => { });
+        // Read from the configuration the app finally runs with (tests and deployments override the limits).
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            var partner = Limit(configuration.GetSection("RateLimits:Partner"), permits: 1200);
+            var anonymous = Limit(configuration.GetSection("RateLimits:Anonymous"), permits: 120);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");

@@ -17,7 +17,8 @@ internal sealed class AccessRefusals(ScopeRules rules) : IAuthorizationMiddlewar
     {
         if (authorizeResult.Challenged)
         {
-            var failure = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Failure?.Message;
+            // The handler keeps its result for the request, so asking again costs nothing.
+            var failure = (await context.AuthenticateAsync(PartnerClaims.Scheme)).Failure?.Message;
             context.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{PartnerAuthenticationHandler.ApiKeyHeader}\", Bearer";
             await GatewayRefusal.WriteAsync(context, StatusCodes.Status401Unauthorized, Grpc.Core.StatusCode.Unauthenticated,
                 "Partner not recognised",

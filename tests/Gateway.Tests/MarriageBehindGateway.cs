@@ -4,12 +4,14 @@ namespace CivilAffairs.Gateway.Tests;
 
 /// <summary>
 /// A gateway whose marriage clusters reach a real marriage service; the staff-conduct clusters reach the same service
-/// (to see what an all-windows route sends on), and the others a port where nothing listens (services that are down).
+/// (to see what an all-windows route sends on), social-assistance's REST cluster a server that never answers (with a one
+/// second deadline), and the others a port where nothing listens (services that are down).
 /// Its REST and gRPC clients are the partner with every scope.
 /// </summary>
 public sealed class MarriageBehindGateway : IDisposable
 {
     public MarriageOnKestrel Marriage { get; } = new();
+    public SilentServer Hung { get; } = new();
     public GatewayOnKestrel Gateway { get; }
     public HttpClient Rest { get; }
     public GrpcChannel Grpc { get; }
@@ -22,7 +24,11 @@ public sealed class MarriageBehindGateway : IDisposable
         clusters["marriage-grpc"] = Marriage.GrpcUrl;
         clusters["staff-conduct"] = Marriage.HttpUrl;
         clusters["staff-conduct-grpc"] = Marriage.GrpcUrl;
-        Gateway = new GatewayOnKestrel(clusters);
+        clusters["social-assistance"] = Hung.Url;
+        Gateway = new GatewayOnKestrel(clusters, new Dictionary<string, string?>
+        {
+            ["ReverseProxy:Clusters:social-assistance:HttpRequest:ActivityTimeout"] = "00:00:01",
+        });
         Gateway.StartServer();
         Rest = TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);
         Grpc = GrpcChannel.ForAddress(Gateway.GrpcUrl, new GrpcChannelOptions
@@ -41,5 +47,6 @@ public sealed class MarriageBehindGateway : IDisposable
         Rest.Dispose();
         Gateway.Dispose();
         Marriage.Dispose();
+        Hung.Dispose();
     }
 }

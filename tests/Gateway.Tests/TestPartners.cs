@@ -12,12 +12,19 @@ public static class TestPartners
 
     public static readonly string[] Families = ["marriage", "assistance", "staff", "feedback"];
 
+    public const string TokenIssuer = "https://auth.civilaffairs.test";
+    public const string TokenAudience = "civilaffairs-gateway";
+    public static readonly byte[] TokenSigningKey = "a test signing key of thirty-two bytes or more!"u8.ToArray();
+
     public static Dictionary<string, string?> Settings()
     {
         var settings = new Dictionary<string, string?>();
         Add(settings, "all-scopes", AllScopesKey, Families.SelectMany(f => new[] { $"{f}.read", $"{f}.write" }));
         Add(settings, "marriage-reader", MarriageReaderKey, ["marriage.read"]);
         Add(settings, "feedback-writer", FeedbackWriterKey, ["feedback.write"]);
+        settings["Jwt:Issuer"] = TokenIssuer;
+        settings["Jwt:Audience"] = TokenAudience;
+        settings["Jwt:SigningKeyBase64"] = Convert.ToBase64String(TokenSigningKey);
         return settings;
     }
 
