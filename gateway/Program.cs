@@ -1,4 +1,5 @@
 using CivilAffairs.Gateway;
+using CivilAffairs.Gateway.OpenApi;
 using CivilAffairs.Gateway.Partners;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.AddPartnerAccess();
 builder.AddRateLimits();
+builder.Services.AddSingleton<OpenApiDocument>();
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
 var app = builder.Build();
@@ -14,6 +16,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
+app.MapOpenApiDocs();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<WindowTypeMiddleware>();
