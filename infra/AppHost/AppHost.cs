@@ -8,7 +8,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health/live", endpointName: "Http");
 
+var staffConduct = Route(builder.AddProject<Projects.StaffConduct>("staff-conduct"));
 Route(builder.AddProject<Projects.Marriage>("marriage"));
+Route(builder.AddProject<Projects.SocialAssistance>("social-assistance"))
+    // Dibao checks ask staff-conduct who may approve (Services:staff-conduct:Grpc).
+    .WithEnvironment("Services__staff-conduct__Grpc", staffConduct.GetEndpoint("Grpc"))
+    .WithReference(staffConduct);
+Route(builder.AddProject<Projects.Feedback>("feedback"));
 
 var app = builder.Build();
 await app.StartAsync();
@@ -25,7 +31,7 @@ await app.WaitForShutdownAsync();
 
 // The gateway's YARP clusters (named after the service, "-grpc" for the HTTP/2 one) point at the service's endpoints,
 // and the gateway starts once the service is ready.
-void Route(IResourceBuilder<ProjectResource> service)
+IResourceBuilder<ProjectResource> Route(IResourceBuilder<ProjectResource> service)
 {
     service.WithHttpHealthCheck("/health/ready", endpointName: "Http");
     gateway
@@ -35,4 +41,5 @@ void Route(IResourceBuilder<ProjectResource> service)
             service.GetEndpoint("Grpc"))
         .WithReference(service)
         .WaitFor(service);
+    return service;
 }

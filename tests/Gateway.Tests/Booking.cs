@@ -33,6 +33,14 @@ public static class Booking
         return availability.GetProperty("days")[0].GetProperty("slots")[0];
     }
 
+    /// <summary>A booking request in the trace <paramref name="traceId"/>, as a partner already tracing would send it.</summary>
+    public static HttpRequestMessage InTrace(object couple, string traceId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/marriage/v1/appointments") { Content = JsonContent.Create(couple) };
+        request.Headers.Add("traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01");
+        return request;
+    }
+
     public static object Couple(string office, string slot, string? manIdNumber = null, string? womanIdNumber = null) => new
     {
         office_id = office,

@@ -1,36 +1,52 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CivilAffairs.Gateway.Tests;
 
 /// <summary>
 /// The gateway on real Kestrel sockets (a free HTTP/1.1 port and a free HTTP/2 port), with its routes from its own
-/// appsettings.json and only the cluster addresses overridden (cluster id -> address).
+/// appsettings.json, the test partners, generous rate limits unless a test sets its own, and the cluster addresses
+/// overridden (cluster id -> address). Its log lines are kept in <see cref="Log"/>.
 /// </summary>
 public sealed class GatewayOnKestrel : WebApplicationFactory<GatewayEntryPoint>
 {
-    private readonly IReadOnlyDictionary<string, string> _clusters;
+    private readonly Dictionary<string, string?> _settings;
 
     public string HttpUrl { get; } = FreePort.Url();
     public string GrpcUrl { get; } = FreePort.Url();
+    public CapturedLog Log { get; } = new();
 
-    public GatewayOnKestrel(IReadOnlyDictionary<string, string> clusters)
+    public GatewayOnKestrel(IReadOnlyDictionary<string, string> clusters, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        _clusters = clusters;
+        _settings = new Dictionary<string, string?>(TestPartners.Settings())
+        {
+            ["Kestrel:Endpoints:Http:Url"] = HttpUrl,
+            ["Kestrel:Endpoints:Grpc:Url"] = GrpcUrl,
+            ["RateLimits:Partner:PermitLimit"] = "100000",
+            ["RateLimits:Anonymous:PermitLimit"] = "100000",
+        };
+        foreach (var (cluster, address) in clusters)
+            _settings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = address;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
         UseKestrel();
+    }
+
+    /// <summary>Every cluster of the gateway pointed at a port where nothing listens (each service down).</summary>
+    public static Dictionary<string, string> AllDown()
+    {
+        var down = FreePort.Url();
+        return new[] { "marriage", "social-assistance", "staff-conduct", "feedback" }
+            .SelectMany(service => new[] { service, $"{service}-grpc" })
+            .ToDictionary(cluster => cluster, _ => down);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        var settings = new Dictionary<string, string?>
-        {
-            ["Kestrel:Endpoints:Http:Url"] = HttpUrl,
-            ["Kestrel:Endpoints:Grpc:Url"] = GrpcUrl,
-        };
-        foreach (var (cluster, address) in _clusters)
-            settings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = address;
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
     }
 }

@@ -1,43 +1,45 @@
-using System.Net.Http.Headers;
 using Grpc.Net.Client;
 
 namespace CivilAffairs.Gateway.Tests;
 
 /// <summary>
 /// A gateway whose marriage clusters reach a real marriage service; the staff-conduct clusters reach the same service
-/// (to see what an all-windows route sends on), and the feedback clusters a port where nothing listens (a service
-/// that is down).
+/// (to see what an all-windows route sends on), social-assistance's REST cluster a server that never answers (with a one
+/// second deadline), and the others a port where nothing listens (services that are down).
+/// Its REST and gRPC clients are the partner with every scope.
 /// </summary>
 public sealed class MarriageBehindGateway : IDisposable
 {
     public MarriageOnKestrel Marriage { get; } = new();
+    public SilentServer Hung { get; } = new();
     public GatewayOnKestrel Gateway { get; }
     public HttpClient Rest { get; }
     public GrpcChannel Grpc { get; }
 
     public MarriageBehindGateway()
     {
-        var down = FreePort.Url();
         Marriage.StartServer();
-        Gateway = new GatewayOnKestrel(new Dictionary<string, string>
+        var clusters = GatewayOnKestrel.AllDown();
+        clusters["marriage"] = Marriage.HttpUrl;
+        clusters["marriage-grpc"] = Marriage.GrpcUrl;
+        clusters["staff-conduct"] = Marriage.HttpUrl;
+        clusters["staff-conduct-grpc"] = Marriage.GrpcUrl;
+        clusters["social-assistance"] = Hung.Url;
+        Gateway = new GatewayOnKestrel(clusters, new Dictionary<string, string?>
         {
-            ["marriage"] = Marriage.HttpUrl,
-            ["marriage-grpc"] = Marriage.GrpcUrl,
-            ["staff-conduct"] = Marriage.HttpUrl,
-            ["staff-conduct-grpc"] = Marriage.GrpcUrl,
-            ["feedback"] = down,
-            ["feedback-grpc"] = down,
+            ["ReverseProxy:Clusters:social-assistance:HttpRequest:ActivityTimeout"] = "00:00:01",
         });
         Gateway.StartServer();
-        // Like a partner's client outside this process: it sends exactly the trace headers a test gives it (the
-        // in-process telemetry of the two hosts would otherwise start a trace of its own for each call).
-        Rest = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null })
+        Rest = TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);
+        Grpc = GrpcChannel.ForAddress(Gateway.GrpcUrl, new GrpcChannelOptions
         {
-            BaseAddress = new Uri(Gateway.HttpUrl),
-        };
-        Rest.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        Grpc = GrpcChannel.ForAddress(Gateway.GrpcUrl);
+            HttpHandler = TestPartners.GrpcHandler(TestPartners.AllScopesKey),
+        });
     }
+
+    /// <summary>A gRPC channel to the gateway sending <paramref name="apiKey"/> (none when null).</summary>
+    public GrpcChannel GrpcAs(string? apiKey) =>
+        GrpcChannel.ForAddress(Gateway.GrpcUrl, new GrpcChannelOptions { HttpHandler = TestPartners.GrpcHandler(apiKey) });
 
     public void Dispose()
     {
@@ -45,5 +47,6 @@ public sealed class MarriageBehindGateway : IDisposable
         Rest.Dispose();
         Gateway.Dispose();
         Marriage.Dispose();
+        Hung.Dispose();
     }
 }

@@ -23,11 +23,7 @@ public sealed class OneTraceAcrossGatewayAndServiceTests(RunningPlatform platfor
         var man = IdNumbers.Man(31);
         var woman = IdNumbers.Woman(29);
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/marriage/v1/appointments")
-        {
-            Content = JsonContent.Create(Booking.Couple(office, slot, man, woman)),
-        };
-        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var request = Booking.InTrace(Booking.Couple(office, slot, man, woman), traceId);
 
         var booked = await platform.Gateway.SendAsync(request);
         Assert.True(booked.StatusCode == HttpStatusCode.OK, await booked.Content.ReadAsStringAsync());

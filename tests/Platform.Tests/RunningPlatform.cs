@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using CivilAffairs.Platform.Tests.Otlp;
 using CivilAffairs.Gateway.Tests;
 using CivilAffairs.TestSupport;
@@ -43,24 +42,21 @@ public sealed class RunningPlatform : IAsyncLifetime
         });
 
         var gatewayHttp = FreePort.Url();
-        _gateway = new AppProcess("gateway", GatewayService, gatewayHttp, new Dictionary<string, string>(telemetry)
+        var gateway = new Dictionary<string, string>(telemetry)
         {
             ["Kestrel__Endpoints__Http__Url"] = gatewayHttp,
             ["Kestrel__Endpoints__Grpc__Url"] = FreePort.Url(),
             ["ReverseProxy__Clusters__marriage__Destinations__primary__Address"] = marriageHttp,
             ["ReverseProxy__Clusters__marriage-grpc__Destinations__primary__Address"] = marriageGrpc,
-        });
+            ["RateLimits__Partner__PermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in TestPartners.Settings()) gateway[key.Replace(":", "__")] = value!;
+        _gateway = new AppProcess("gateway", GatewayService, gatewayHttp, gateway);
 
         await Task.WhenAll(_marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)),
             _gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)));
 
-        // A partner's client: it sends only the trace headers a test gives it.
-        Gateway = new HttpClient(new SocketsHttpHandler { ActivityHeadersPropagator = null, MaxConnectionsPerServer = 256 })
-        {
-            BaseAddress = new Uri(gatewayHttp),
-            Timeout = TimeSpan.FromSeconds(60),
-        };
-        Gateway.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Gateway = TestPartners.Client(gatewayHttp, TestPartners.AllScopesKey);
     }
 
     /// <summary>The office's local date some days ahead (the service judges "in the past" on the real clock).</summary>

@@ -1,0 +1,19 @@
+using System.Security.Claims;
+
+namespace CivilAffairs.Gateway.Partners;
+
+/// <summary>How a signed-in partner is carried on the request: its name and one claim per scope.</summary>
+public static class PartnerClaims
+{
+    public const string Scheme = "Partner";
+    public const string Scope = "scope";
+
+    public static ClaimsPrincipal Principal(string partner, IEnumerable<string> scopes, string method) =>
+        new(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, partner), new Claim(ClaimTypes.AuthenticationMethod, method),
+             .. scopes.Select(scope => new Claim(Scope, scope))],
+            Scheme));
+
+    public static string? PartnerName(this ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true ? user.Identity.Name : null;
+}

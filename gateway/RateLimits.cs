@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CivilAffairs.Gateway.Partners;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CivilAffairs.Gateway;
+
+/// <summary>
+/// Calls per partner, and per client address for anonymous callers, in fixed windows from configuration
+/// (<c>RateLimits:Partner</c> and <c>RateLimits:Anonymous</c>: <c>PermitLimit</c>, <c>WindowSeconds</c>). Beyond the
+/// limit: 429 with <c>Retry-After</c> (gRPC RESOURCE_EXHAUSTED). Health probes are never limited.
+/// </summary>
+public static class RateLimits
+{
+    public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRateLimiter(_ => { });
+        // Read from the configuration the app finally runs with (tests and deployments override the limits).
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var partner = Limit(configuration.GetSection("RateLimits:Partner"), permits: 1200);
+            var anonymous = Limit(configuration.GetSection("RateLimits:Anonymous"), permits: 120);
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                var name = context.User.PartnerName();
+                return name is not null
+                    ? RateLimitPartition.GetFixedWindowLimiter($"partner:{name}", _ => partner)
+                    : RateLimitPartition.GetFixedWindowLimiter($"address:{context.Connection.RemoteIpAddress}", _ => anonymous);
+            });
+            options.OnRejected = (rejected, _) => TooManyAsync(rejected);
+        });
+        return builder;
+    }
+
+    private static FixedWindowRateLimiterOptions Limit(IConfigurationSection section, int permits) => new()
+    {
+        PermitLimit = section.GetValue("PermitLimit", permits),
+        Window = TimeSpan.FromSeconds(section.GetValue("WindowSeconds", 60)),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
+
+    private static async ValueTask TooManyAsync(OnRejectedContext rejected)
+    {
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await GatewayRefusal.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests,
+            Grpc.Core.StatusCode.ResourceExhausted, "Too many requests",
+            $"This client has made more calls than its limit allows; try again in {seconds} s.");
+    }
+}
