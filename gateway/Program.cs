@@ -12,5 +12,6 @@ app.MapReverseProxy(proxy =>
     proxy.UseMiddleware<WindowTypeMiddleware>();
     proxy.UseMiddleware<ProxyErrorMiddleware>();
 });
+app.MapDisplayPages();
 app.MapFallback("{**path}", UnknownRoute.Handle);
 app.Run();
