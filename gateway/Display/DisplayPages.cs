@@ -24,6 +24,12 @@ public static class DisplayPages
     {
         var files = Files(app);
         var display = app.MapGroup("/display").AllowAnonymous();
+        // Screens stay on for months: revalidate so a reload picks up a new version of the pages.
+        display.AddEndpointFilter(async (context, next) =>
+        {
+            context.HttpContext.Response.Headers.CacheControl = "no-cache";
+            return await next(context);
+        });
 
         display.MapGet("/", () => Page(files, "index.html"));
         display.MapGet("/windows/{window}", (string window, HttpRequest request) =>

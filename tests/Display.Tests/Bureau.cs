@@ -10,19 +10,15 @@ public sealed class Bureau(HttpClient gateway)
     public static string Day(int daysAhead = 0) =>
         DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).AddDays(daysAhead)).ToString("yyyy-MM-dd");
 
-    public async Task<JsonElement> PostAsync(string path, object body)
-    {
-        using var response = await gateway.PostAsJsonAsync(path, body);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
-    }
+    public Task<JsonElement> PostAsync(string path, object body) => SendAsync(HttpMethod.Post, path, body);
 
-    public async Task<JsonElement> PutAsync(string path, object body)
+    public Task<JsonElement> PutAsync(string path, object body) => SendAsync(HttpMethod.Put, path, body);
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, object body)
     {
-        using var response = await gateway.PutAsJsonAsync(path, body);
+        using var response = await gateway.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {text}");
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 

@@ -81,6 +81,9 @@ public sealed class WindowPageTests(DisplayPlatform platform)
 
         Assert.EndsWith("/display/windows/CHILD_WELFARE?office=east", page.Url);
         await Expect(page.Locator("h1")).ToHaveTextAsync("儿童福利窗口");
+        using var known = await platform.Gateway.GetAsync("/display/windows/CHILD_WELFARE");
+        Assert.Equal("text/html", known.Content.Headers.ContentType?.MediaType);
+        Assert.True(known.Headers.CacheControl?.NoCache, "a screen left on must pick up a new version of the page");
         using var unknown = await platform.Gateway.GetAsync("/display/windows/NO_SUCH_WINDOW");
         Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
     }
