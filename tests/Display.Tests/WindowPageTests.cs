@@ -75,6 +75,23 @@ public sealed class WindowPageTests(DisplayPlatform platform)
     }
 
     [Fact]
+    public async Task On_a_phone_the_window_page_fits_the_screen_width()
+    {
+        const string window = "FUNERAL_SERVICES";
+        var bureau = new Bureau(platform.Gateway);
+        var staff = await bureau.RegisterStaffAsync(window, "north", "周玉兰", "BZ-003", "殡葬服务咨询员",
+            ["惠民殡葬政策咨询", "基本殡葬服务费用减免受理"], partyMember: false);
+        await bureau.PublishCommitmentAsync(staff, "基本殡葬服务减免申请一次告知、当日办结", Bureau.Day(60));
+
+        var page = await platform.OpenAsync($"/display/windows/{window}?office=north", width: 390, height: 844);
+
+        await Expect(page.Locator(".staff-card")).ToContainTextAsync("基本殡葬服务减免申请一次告知、当日办结");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth");
+        Assert.False(overflow, "the page is wider than a phone's screen");
+        await DisplayPlatform.ScreenshotAsync(page, "window-page-phone");
+    }
+
+    [Fact]
     public async Task A_window_is_addressed_by_its_code_or_number_and_an_unknown_window_is_not_found()
     {
         var page = await platform.OpenAsync("/display/windows/4?office=east");
