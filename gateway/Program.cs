@@ -23,5 +23,6 @@ app.MapReverseProxy(proxy =>
     proxy.UseMiddleware<RequestLimitsMiddleware>();
     proxy.UseMiddleware<ProxyErrorMiddleware>();
 });
+app.MapDisplayPages();
 app.MapFallback("{**path}", UnknownRoute.Handle);
 app.Run();
