@@ -2,13 +2,21 @@ using Microsoft.Extensions.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Each project listens on its own Kestrel ports (appsettings.json: "Http" = HTTP/1.1 REST + health, "Grpc" = HTTP/2);
+// The gateway and the four services. Each project listens on its own Kestrel ports (appsettings.json: "Http" = HTTP/1.1 REST + health, "Grpc" = HTTP/2);
 // Aspire reads those endpoints, so the ports here are the ones the services use when run alone. Every service runs
 // on its embedded SQLite store (services/<Name>/data/). The dashboard receives their traces over OTLP.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithHttpHealthCheck("/health/live", endpointName: "Http");
 
-Route(builder.AddProject<Projects.Marriage>("marriage"));
+// Each service finds the ones it calls by Services:<name>:Grpc (their HTTP/2 endpoint).
+var feedback = Route(builder.AddProject<Projects.Feedback>("feedback"));
+var staffConduct = Route(builder.AddProject<Projects.StaffConduct>("staff-conduct"));
+var socialAssistance = Route(builder.AddProject<Projects.SocialAssistance>("social-assistance"));
+var marriage = Route(builder.AddProject<Projects.Marriage>("marriage"));
+Calls(staffConduct, feedback);
+Calls(socialAssistance, staffConduct);
+Calls(marriage, feedback);
+Calls(marriage, staffConduct);
 
 var app = builder.Build();
 await app.StartAsync();
@@ -25,7 +33,7 @@ await app.WaitForShutdownAsync();
 
 // The gateway's YARP clusters (named after the service, "-grpc" for the HTTP/2 one) point at the service's endpoints,
 // and the gateway starts once the service is ready.
-void Route(IResourceBuilder<ProjectResource> service)
+IResourceBuilder<ProjectResource> Route(IResourceBuilder<ProjectResource> service)
 {
     service.WithHttpHealthCheck("/health/ready", endpointName: "Http");
     gateway
@@ -35,4 +43,8 @@ void Route(IResourceBuilder<ProjectResource> service)
             service.GetEndpoint("Grpc"))
         .WithReference(service)
         .WaitFor(service);
+    return service;
 }
+
+void Calls(IResourceBuilder<ProjectResource> caller, IResourceBuilder<ProjectResource> target) =>
+    caller.WithEnvironment($"Services__{target.Resource.Name}__Grpc", target.GetEndpoint("Grpc"));
