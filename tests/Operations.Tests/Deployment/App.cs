@@ -32,7 +32,8 @@ public sealed partial class App
         Settings = JsonDocument.Parse(Repository.Read($"{folder}/appsettings.json")).RootElement.Clone();
         Endpoints = Settings.GetProperty("Kestrel").GetProperty("Endpoints").EnumerateObject()
             .ToDictionary(e => e.Name, e => new Uri(e.Value.GetProperty("Url").GetString()!).Port);
-        Calls = CalledServices(folder);
+        Calls = CalledServices(folder, out var hasOutbox);
+        HasOutbox = hasOutbox;
     }
 
     public string Name { get; }
@@ -50,12 +51,16 @@ public sealed partial class App
     /// <summary>The services whose gRPC address (<c>Services:&lt;name&gt;:Grpc</c>) this one reads.</summary>
     public IReadOnlySet<string> Calls { get; }
 
+    /// <summary>Whether it relays messages to other services through the transactional outbox (AddOutbox).</summary>
+    public bool HasOutbox { get; }
+
     public override string ToString() => Name;
 
     // A client registered by AddServiceClient<T>("name"), or an outbox target constant (…Target = "name").
-    private static HashSet<string> CalledServices(string folder)
+    private static HashSet<string> CalledServices(string folder, out bool hasOutbox)
     {
         var calls = new HashSet<string>();
+        hasOutbox = false;
         foreach (var file in Directory.EnumerateFiles(Repository.PathOf(folder), "*.cs", SearchOption.AllDirectories))
         {
             if (file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
@@ -63,6 +68,7 @@ public sealed partial class App
             var source = File.ReadAllText(file);
             foreach (Match match in ClientRegistration().Matches(source)) calls.Add(match.Groups[1].Value);
             foreach (Match match in OutboxTarget().Matches(source)) calls.Add(match.Groups[1].Value);
+            hasOutbox |= source.Contains(".AddOutbox(", StringComparison.Ordinal);
         }
         return calls;
     }

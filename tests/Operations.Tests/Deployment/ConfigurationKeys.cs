@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 
 namespace CivilAffairs.Operations.Tests.Deployment;
@@ -33,6 +35,14 @@ public static class ConfigurationKeys
         if (parts is ["Services", var target, "Grpc"])
             return app.Calls.Contains(target) ? null
                 : $"{app} calls no service named {target} (it calls: {string.Join(", ", app.Calls)})";
+
+        // Tuning sections bound to options classes: a key is read if the class has that property.
+        if (parts is ["Outbox", var outboxSetting])
+            return !app.HasOutbox ? $"{app} has no outbox"
+                : typeof(OutboxOptions).GetProperty(outboxSetting) is null ? $"the outbox has no setting {outboxSetting}" : null;
+        if (parts is ["Resilience", "Grpc", var resilienceSetting])
+            return app.Calls.Count == 0 ? $"{app} calls no other service"
+                : typeof(GrpcResilienceOptions).GetProperty(resilienceSetting) is null ? $"gRPC resilience has no setting {resilienceSetting}" : null;
 
         if (parts is ["ReverseProxy", "Clusters", var cluster, "Destinations", var destination, "Address"])
         {
