@@ -29,8 +29,24 @@ public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 
     public V1.Feedback.FeedbackClient Client() => new(Channel());
 
-    /// <summary>The spans finished so far (a server span ends just after its response is sent, so wait a little for it).</summary>
-    public async Task<IReadOnlyList<Activity>> SpansWhereAsync(Func<Activity, bool> predicate)
+    /// <summary>
+    /// Starts a trace for the calls that follow in this test. Every host in the test process sees every server span,
+    /// so a test picks its own by this trace's id.
+    /// </summary>
+    public static Activity StartTrace()
+    {
+        var trace = new Activity("feedback-test").SetIdFormat(ActivityIdFormat.W3C).Start();
+        // Sampled, or the parent-based sampler would drop every span under it.
+        trace.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        return trace;
+    }
+
+    /// <summary>The server spans of an RPC in the test's trace (a server span ends just after its response is sent,
+    /// so wait a little for it).</summary>
+    public Task<IReadOnlyList<Activity>> ServerSpansAsync(Activity trace, string rpc) =>
+        SpansWhereAsync(s => s.Kind == ActivityKind.Server && s.TraceId == trace.TraceId && s.DisplayName.Contains(rpc, StringComparison.Ordinal));
+
+    private async Task<IReadOnlyList<Activity>> SpansWhereAsync(Func<Activity, bool> predicate)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
