@@ -23,7 +23,6 @@ public sealed partial class FeedbackApi
             request.Note, request.CitizenSatisfied, request.ExpectedVersion, IdempotencyKey.From(context, request.IdempotencyKey)),
             context.CancellationToken);
         WindowTelemetry.Set(updated.Window);
-        metrics.Stepped(updated);
         return updated.ToContract(rectifications.Today);
     }
 

@@ -3,7 +3,7 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.Feedback.Domain;
 
 /// <summary>Working rectification cases through their steps, and the supervisors' list of overdue ones.</summary>
-public sealed class Rectifications(IRectificationStore store, OfficeClock clock, FeedbackRules rules)
+public sealed class Rectifications(IRectificationStore store, OfficeClock clock, FeedbackRules rules, IFeedbackObserver observer)
 {
     public const int MaxNoteLength = 2000;
 
@@ -38,6 +38,7 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
         var voided = action == CaseAction.UpholdAppeal ? rectification.RatingId : null;
         if (!await store.SaveStepAsync(rectification, version, step, voided, cancellationToken))
             throw Changed(rectification);
+        observer.Stepped(rectification, step);
         return rectification;
     }
 
