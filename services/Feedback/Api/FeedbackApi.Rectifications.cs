@@ -34,4 +34,13 @@ public sealed partial class FeedbackApi
         var overdue = await rectifications.ListOverdueAsync(window, request.Limit, context.CancellationToken);
         return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
     }
+
+    public override async Task<V1.RectificationCaseList> ListRectifications(V1.ListRectificationsRequest request, ServerCallContext context)
+    {
+        var window = request.Window.RequireWindow("window");
+        WindowTelemetry.Set(window);
+        var today = rectifications.Today;
+        var cases = await rectifications.ListAsync(window, ReportingPeriod.Parse(request.FromDate, request.ToDate), context.CancellationToken);
+        return new V1.RectificationCaseList { Cases = { cases.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+    }
 }

@@ -273,6 +273,9 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(RectificationFigures.None, none);
         Assert.Equal(6, staff.Opened);
         Assert.Equal(RectificationFigures.None, otherStaff);
+        var listed = await Cases.ListAsync(Window.SocialOrganizations, new ReportingPeriod(new DateOnly(2026, 10, 6), null), 10);
+        Assert.Equal([new DateOnly(2026, 10, 30), new DateOnly(2026, 10, 6)], listed.Select(c => c.OpenedOn));
+        Assert.All(listed, c => Assert.NotEmpty(c.Steps));
     }
 
     [Fact]

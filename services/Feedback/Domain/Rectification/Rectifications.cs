@@ -46,6 +46,14 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
     public Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, int limit, CancellationToken cancellationToken = default) =>
         store.ListOverdueAsync(window, clock.Today, Math.Clamp(limit <= 0 ? 100 : limit, 1, 500), cancellationToken);
 
+    public const int MaxListed = 200;
+
+    /// <summary>A window's cases opened in the period, latest first: the published record of its rectifications.</summary>
+    public Task<IReadOnlyList<RectificationCase>> ListAsync(Window window, ReportingPeriod period, CancellationToken cancellationToken = default) =>
+        window.IsDefined()
+            ? store.ListAsync(window, period, MaxListed, cancellationToken)
+            : throw new ValidationFailed("window", "must be one of the ten window types");
+
     public DateOnly Today => clock.Today;
 
     /// <summary>
