@@ -156,10 +156,10 @@ public sealed class MongoRenderingTests
     {
         var cursor = new SuggestionCursor(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero), "s-9");
 
-        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, cursor));
+        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, "其他", cursor));
 
         Assert.Equal(BsonDocument.Parse("""
-            { "window": 3, "$or": [
+            { "window": 3, "category": "其他", "$or": [
                 { "submittedAt": { "$lt": ISODate("2026-11-02T03:00:00Z") } },
                 { "submittedAt": ISODate("2026-11-02T03:00:00Z"), "_id": { "$lt": "s-9" } } ] }
             """), filter);
