@@ -110,16 +110,37 @@ public sealed class PlatformEventsTests : FreshHostTests
         Assert.Equal("2026-11", handled.Month);
     }
 
-    private async Task<V1.SupportCase> ExtremePovertyApprovedAsync()
+    [Fact]
+    public async Task A_retried_approval_with_its_key_replays_the_first_answer_and_tells_the_platform_once()
+    {
+        var request = await ExtremePovertyRequestAsync();
+        request.IdempotencyKey = "approve-" + Guid.NewGuid();
+        var first = await Host.Client.ApplyExtremePovertyAsync(request);
+        var retried = await Host.Client.ApplyExtremePovertyAsync(request);
+        Assert.Equal(first.CaseId, retried.CaseId);
+        // Written after the retry: had the retry written events, they would come before these.
+        var next = await ExtremePovertyApprovedAsync();
+
+        var events = await Host.Events.AtLeastAsync(4);
+        Assert.Equal(4, events.Count);
+        Assert.Equal($"assistance:extreme-poverty:{first.CaseId}", Completion(events.Take(2).ToList()).Invitation.ServiceReference);
+        Assert.Equal($"assistance:extreme-poverty:{next.CaseId}", Completion(events.Skip(2).ToList()).Invitation.ServiceReference);
+    }
+
+    private async Task<V1.SupportCase> ExtremePovertyApprovedAsync() =>
+        await Host.Client.ApplyExtremePovertyAsync(await ExtremePovertyRequestAsync());
+
+    /// <summary>Support for a 72-year-old living alone who cannot work: eligible, approved at once.</summary>
+    private async Task<ApplyExtremePovertyRequest> ExtremePovertyRequestAsync()
     {
         var household = await Host.RegisterAsync(AssistanceHost.Household(new MemberInput
         {
             Name = "孙老汉", IdNumber = IdNumbers.Man(72, on: new DateOnly(2026, 11, 2)), Relation = Relation.Head,
             WorkCapacity = WorkCapacity.None, Health = HealthCondition.Healthy,
         }));
-        return await Host.Client.ApplyExtremePovertyAsync(new ApplyExtremePovertyRequest
+        return new ApplyExtremePovertyRequest
         {
             HouseholdId = household.HouseholdId, MemberIndex = 0, CareMode = CareMode.Home, StaffId = StaffConductServer.Clerk,
-        });
+        };
     }
 }
