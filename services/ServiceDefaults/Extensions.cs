@@ -1,4 +1,5 @@
 using CivilAffairs.ServiceDefaults.Errors;
+using CivilAffairs.ServiceDefaults.Idempotency;
 using CivilAffairs.ServiceDefaults.Metrics;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
@@ -82,6 +83,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.Services.AddGrpc(options =>
         {
+            // Outermost first: keyed retries are answered before anything runs; domain refusals become statuses inside.
+            options.Interceptors.Add<IdempotencyInterceptor>();
             options.Interceptors.Add<DomainErrorInterceptor>();
             options.MaxReceiveMessageSize = 1024 * 1024;
             options.EnableDetailedErrors = builder.Environment.IsDevelopment();
@@ -93,6 +96,7 @@ public static class ServiceDefaultsExtensions
                 Google.Rpc.ResourceInfo.Descriptor, Google.Rpc.RetryInfo.Descriptor, Google.Rpc.ErrorInfo.Descriptor);
         });
         builder.Services.AddGrpcReflection();
+        builder.AddIdempotencyStore();
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Contracts;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Polly;
@@ -73,17 +74,13 @@ public sealed class GrpcResilienceInterceptor : Interceptor
             .Build();
     }
 
-    /// <summary>Reads, checks and lookups are safe to repeat; anything else is sent once.</summary>
-    public static bool IsIdempotent(string methodName) =>
-        methodName.StartsWith("Get", StringComparison.Ordinal) ||
-        methodName.StartsWith("List", StringComparison.Ordinal) ||
-        methodName.StartsWith("Check", StringComparison.Ordinal) ||
-        methodName.StartsWith("Find", StringComparison.Ordinal);
+    /// <summary>Reads (GET in the contract) are safe to repeat; anything else is sent once.</summary>
+    public static bool IsIdempotent(string fullMethod) => RpcCatalog.IsRead(fullMethod);
 
     public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(TRequest request,
         ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
-        var pipeline = IsIdempotent(context.Method.Name) ? _idempotent : _once;
+        var pipeline = IsIdempotent(context.Method.FullName) ? _idempotent : _once;
         // The whole budget, retries included, is also the call's gRPC deadline (or the caller's, if sooner), so a slow
         // dependency answers DEADLINE_EXCEEDED and is cancelled at its end too.
         var budget = DateTime.UtcNow + _totalTimeout;
