@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MongoDB.Driver;
 
 namespace CivilAffairs.ServiceDefaults.Outbox;
 
@@ -21,12 +20,7 @@ public static class OutboxExtensions
         builder.Configuration.GetSection("Outbox").Bind(options);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<OutboxSignal>();
-        var mongo = string.Equals(builder.Configuration[StorageExtensions.ProviderKey], "mongo", StringComparison.OrdinalIgnoreCase);
-        if (mongo)
-            builder.Services.AddSingleton<IOutboxStore>(sp => new MongoOutbox(sp.GetRequiredService<IMongoDatabase>()));
-        else
-            builder.Services.AddSingleton<IOutboxStore>(sp => new SqliteOutbox(sp.GetRequiredService<SqliteDatabase>()));
-        builder.Services.AddSingleton<IStoreInitializer>(sp => (IStoreInitializer)sp.GetRequiredService<IOutboxStore>());
+        builder.AddStoreComponent<IOutboxStore>(sqlite => new SqliteOutbox(sqlite), mongo => new MongoOutbox(mongo));
         builder.Services.AddSingleton<IOutboxTransport, GrpcOutboxTransport>();
         builder.Services.AddSingleton<OutboxRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());

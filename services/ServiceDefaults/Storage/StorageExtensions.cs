@@ -14,6 +14,7 @@ public static class StorageExtensions
     public const string SqliteSynchronousKey = "Storage:Sqlite:Synchronous";
     public const string MongoConnectionKey = "ConnectionStrings:Mongo";
     public const string MongoDatabaseKey = "Storage:Mongo:Database";
+    public const string Mongo = "mongo";
 
     /// <summary>
     /// Chooses the service's store from configuration: <c>Storage:Provider</c> = <c>sqlite</c> (the default, a file
@@ -50,6 +51,23 @@ public static class StorageExtensions
             default:
                 throw new InvalidOperationException($"{ProviderKey} must be 'sqlite' or 'mongo', not '{provider}'.");
         }
+        return builder;
+    }
+}
+
+public static class StoreComponents
+{
+    /// <summary>
+    /// Registers a piece of shared infrastructure that lives in the service's own store (the outbox, the idempotency
+    /// records), built for whichever store <c>Storage:Provider</c> chose, and creates its tables or indexes at start-up.
+    /// </summary>
+    public static IHostApplicationBuilder AddStoreComponent<TComponent>(this IHostApplicationBuilder builder,
+        Func<SqliteDatabase, TComponent> sqlite, Func<IMongoDatabase, TComponent> mongo)
+        where TComponent : class
+    {
+        var useMongo = string.Equals(builder.Configuration[StorageExtensions.ProviderKey], StorageExtensions.Mongo, StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddSingleton(sp => useMongo ? mongo(sp.GetRequiredService<IMongoDatabase>()) : sqlite(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton(sp => (IStoreInitializer)sp.GetRequiredService<TComponent>());
         return builder;
     }
 }
