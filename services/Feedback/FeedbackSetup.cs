@@ -1,6 +1,7 @@
 using System.Globalization;
 using CivilAffairs.Feedback.Api;
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.Feedback.Integration;
 using CivilAffairs.SharedKernel;
 
 namespace Microsoft.Extensions.Hosting;
@@ -13,6 +14,7 @@ public static class FeedbackSetup
         var configuration = builder.Configuration;
         builder.Services.AddSingleton(_ => ReadRules(configuration));
         builder.Services.AddSingleton(sp => new OfficeClock(sp.GetRequiredService<TimeProvider>(), OfficeClock.FindZone(configuration["Feedback:TimeZone"])));
+        builder.Services.AddSingleton<IPlatformEvents, PlatformEvents>();
         builder.Services.AddSingleton<Ratings>();
         builder.Services.AddSingleton<RatingInvitations>();
         builder.Services.AddSingleton<SuggestionBox>();

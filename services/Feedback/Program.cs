@@ -1,4 +1,5 @@
 using CivilAffairs.Feedback.Api;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,8 +7,10 @@ builder.AddServiceDefaults(Window.Unspecified); // serves all ten windows: each 
 builder.AddGrpcApi();
 builder.AddFeedbackStore();
 builder.AddFeedbackDomain();
+builder.AddOutbox();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcApi<FeedbackApi>();
+app.MapOutboxOperations();
 app.Run();

@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Globalization;
 using CivilAffairs.Feedback.V1;
 using CivilAffairs.Marriage.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.StaffConduct.V1;
 using Google.Protobuf;
@@ -17,8 +17,8 @@ internal sealed class PlatformEvents(TimeProvider time) : IPlatformEvents
 
     public IReadOnlyList<OutboxMessage> ServiceCompleted(string aggregateId, string serviceReference, string clerkId, DateOnly day)
     {
-        var invitationId = NewEventId();
-        var caseId = NewEventId();
+        var invitationId = OutboxEvents.NewEventId(time);
+        var caseId = OutboxEvents.NewEventId(time);
         var invitation = new CreateInvitationRequest
         {
             Window = Common.V1.WindowType.MarriageRegistration, StaffId = clerkId, ServiceReference = serviceReference,
@@ -37,7 +37,5 @@ internal sealed class PlatformEvents(TimeProvider time) : IPlatformEvents
     }
 
     private OutboxMessage Message(string eventId, string aggregateId, string target, string method, IMessage request) =>
-        new(eventId, aggregateId, target, method, request.ToByteArray(), Window.MarriageRegistration, Activity.Current?.Id, time.GetUtcNow());
-
-    private string NewEventId() => "evt_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        OutboxEvents.Message(time, eventId, aggregateId, target, method, Window.MarriageRegistration, request);
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using CivilAffairs.Feedback.V1;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.StaffConduct.V1;
@@ -19,8 +19,8 @@ internal sealed class PlatformEvents(TimeProvider time) : IPlatformEvents
 
     public IReadOnlyList<OutboxMessage> ServiceCompleted(CompletedService kind, string caseId, string staffId, DateOnly day)
     {
-        var invitationId = NewEventId();
-        var caseEventId = NewEventId();
+        var invitationId = OutboxEvents.NewEventId(time);
+        var caseEventId = OutboxEvents.NewEventId(time);
         var invitation = new CreateInvitationRequest
         {
             Window = Common.V1.WindowType.SocialAssistance, StaffId = staffId, ServiceReference = $"assistance:{kind.ReferenceCode()}:{caseId}",
@@ -39,7 +39,5 @@ internal sealed class PlatformEvents(TimeProvider time) : IPlatformEvents
     }
 
     private OutboxMessage Message(string eventId, string aggregateId, string target, string method, IMessage request) =>
-        new(eventId, aggregateId, target, method, request.ToByteArray(), Window.SocialAssistance, Activity.Current?.Id, time.GetUtcNow());
-
-    private string NewEventId() => "evt_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
+        OutboxEvents.Message(time, eventId, aggregateId, target, method, Window.SocialAssistance, request);
 }

@@ -40,6 +40,25 @@ public sealed class RectificationTests(FeedbackHost host) : IClassFixture<Feedba
     }
 
     [Fact]
+    public async Task Staff_conduct_hears_of_the_bad_rating_and_then_of_its_case_closing()
+    {
+        var rating = await _client.InviteAndRateAsync(WindowType.ChildWelfare, "rect:events", RatingLevel.Dissatisfied, "staff-ev");
+        var id = rating.RectificationCaseId;
+        foreach (var action in new[] { CaseAction.Verify, CaseAction.Explain, CaseAction.Reply })
+            await StepAsync(id, action);
+        await StepAsync(id, CaseAction.CallBack, satisfied: false);
+
+        var sent = await host.Events.AboutAsync(rating.RatingId, 2);
+
+        Assert.Equal(["/civilaffairs.staffconduct.v1.StaffConduct/RecordRating", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRectificationClosed"],
+            sent.Select(e => e.Method));
+        var recorded = StaffConduct.V1.RecordRatingRequest.Parser.ParseFrom(sent[0].Payload);
+        Assert.Equal(("staff-ev", RatingLevel.Dissatisfied, id), (recorded.StaffId, recorded.Level, recorded.RectificationCaseId));
+        var closed = StaffConduct.V1.RecordRectificationClosedRequest.Parser.ParseFrom(sent[1].Payload);
+        Assert.Equal((id, "staff-ev", CaseOutcome.Unresolved, true), (closed.CaseId, closed.StaffId, closed.Outcome, closed.OnTime));
+    }
+
+    [Fact]
     public async Task The_whole_workflow_closes_the_case_and_every_step_is_history()
     {
         var rating = await _client.InviteAndRateAsync(WindowType.ChildWelfare, "rect:2", RatingLevel.Dissatisfied);

@@ -1,6 +1,8 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.Feedback.Integration;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.SharedKernel;
+using CivilAffairs.StaffConduct.V1;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
@@ -18,7 +20,7 @@ public sealed class RatingsTests
     public RatingsTests()
     {
         var clock = new OfficeClock(_time, OfficeClock.FindZone("Asia/Shanghai"));
-        _ratings = new Ratings(_store, _invitationStore, clock, _rules, _observer);
+        _ratings = new Ratings(_store, _invitationStore, clock, _rules, _observer, new PlatformEvents(_time));
         _invitations = new RatingInvitations(_invitationStore, _store, clock, _rules);
     }
 
@@ -116,6 +118,34 @@ public sealed class RatingsTests
         var worse = await _ratings.RateAsync(await CommandAsync("worse", RatingLevel.VeryDissatisfied));
 
         Assert.Equal([bad.Id, worse.Id], _store.OpenedCases.Select(c => c.RatingId));
+    }
+
+    [Fact]
+    public async Task Every_rating_of_a_staff_member_tells_staff_conduct_once_and_a_bad_one_names_its_case()
+    {
+        var good = await _ratings.RateAsync(await CommandAsync("good", RatingLevel.VerySatisfied));
+        var bad = await _ratings.RateAsync(await CommandAsync("bad", RatingLevel.VeryDissatisfied, Window.ElderlyCare));
+        await Assert.ThrowsAsync<AlreadyExists>(() => _ratings.RateAsync(new RateServiceCommand(good.InvitationId, (int)RatingLevel.Dissatisfied, null)));
+
+        Assert.Equal([good.Id, bad.Id], _store.Events.Select(e => e.AggregateId));
+        Assert.All(_store.Events, e => Assert.Equal(("staff-conduct", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRating"), (e.Target, e.Method)));
+        var request = RecordRatingRequest.Parser.ParseFrom(_store.Events[1].Payload);
+        Assert.Equal(("staff-7", bad.Id, "2026-11-02", RectificationCase.IdFor(bad.Id)),
+            (request.StaffId, request.RatingId, request.RatedOn, request.RectificationCaseId));
+        Assert.Equal((Common.V1.WindowType.ElderlyCare, Feedback.V1.RatingLevel.VeryDissatisfied), (request.Window, request.Level));
+        Assert.Equal("", RecordRatingRequest.Parser.ParseFrom(_store.Events[0].Payload).RectificationCaseId);
+        Assert.Equal(Window.ElderlyCare, _store.Events[1].Window);
+    }
+
+    [Fact]
+    public async Task A_rating_that_names_no_staff_member_tells_staff_conduct_nothing()
+    {
+        var invitation = await _invitations.CreateAsync(new CreateInvitationCommand(Window.MarriageRegistration, null, "no-staff", (int)RatingChannel.Web));
+
+        await _ratings.RateAsync(new RateServiceCommand(invitation.Id, (int)RatingLevel.Dissatisfied, null));
+
+        Assert.Single(_store.OpenedCases);
+        Assert.Empty(_store.Events);
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.Feedback.Integration;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.Feedback.Storage.Sqlite;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
+using CivilAffairs.StaffConduct.V1;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
 
@@ -11,11 +14,14 @@ public sealed class RectificationsTests : SqliteDomainTest
     private readonly FeedbackRules _rules = new();
     private SqliteRatingStore _ratings = null!;
     private Rectifications _rectifications = null!;
+    private SqliteOutbox _outbox = null!;
 
     protected override void Start(SqliteDatabase database)
     {
-        _ratings = new SqliteRatingStore(database);
-        _rectifications = new Rectifications(new SqliteRectificationStore(database), Clock, _rules, IFeedbackObserver.None);
+        _ratings = new SqliteRatingStore(database, new OutboxSignal());
+        _outbox = new SqliteOutbox(database);
+        _rectifications = new Rectifications(new SqliteRectificationStore(database, new OutboxSignal()), Clock, _rules, IFeedbackObserver.None,
+            new PlatformEvents(Time));
     }
 
     private async Task<RectificationCase> OpenAsync(string reference)
@@ -44,6 +50,27 @@ public sealed class RectificationsTests : SqliteDomainTest
         Assert.Single(escalated.Steps, s => s.Action == CaseAction.Escalate);
         Assert.Equal(RectificationCase.SystemActor, escalated.Steps[^1].HandledBy);
         Assert.DoesNotContain((await _rectifications.GetAsync(onTime.Id)).Steps, s => s.Action == CaseAction.Escalate);
+    }
+
+    [Fact]
+    public async Task Only_the_step_that_closes_a_case_tells_staff_conduct_how_it_ended()
+    {
+        var opened = await OpenAsync("closing");
+        var steps = new[] { CaseAction.Verify, CaseAction.FixNow, CaseAction.Reply };
+        foreach (var action in steps)
+            await _rectifications.RecordStepAsync(new RecordStepCommand(opened.Id, (int)action, "clerk-1", $"{action} done", false));
+        Assert.Empty(await _outbox.PendingAsync(10, CancellationToken.None));
+
+        var call = new RecordStepCommand(opened.Id, (int)CaseAction.CallBack, "clerk-1", "settled", true, IdempotencyKey: "call-1");
+        await _rectifications.RecordStepAsync(call);
+        await _rectifications.RecordStepAsync(call);
+
+        var sent = Assert.Single(await _outbox.PendingAsync(10, CancellationToken.None)).Message;
+        Assert.Equal(("staff-conduct", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRectificationClosed", opened.RatingId),
+            (sent.Target, sent.Method, sent.AggregateId));
+        var request = RecordRectificationClosedRequest.Parser.ParseFrom(sent.Payload);
+        Assert.Equal((opened.Id, "staff-1", opened.RatingId, true, Feedback.V1.CaseOutcome.Resolved, "2026-11-02"),
+            (request.CaseId, request.StaffId, request.RatingId, request.OnTime, request.Outcome, request.ClosedOn));
     }
 
     [Fact]

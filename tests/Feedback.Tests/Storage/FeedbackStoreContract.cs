@@ -1,4 +1,5 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Tests.Storage;
@@ -18,6 +19,7 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected IQuestionnaireStore Questionnaires { get; set; } = null!;
     protected IEvaluatorStore Evaluators { get; set; } = null!;
     protected IAppraisalStore Appraisals { get; set; } = null!;
+    protected IOutboxStore Outbox { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -206,6 +208,52 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(2, stored.Version);
         Assert.Equal([CaseAction.Open, CaseAction.Verify], stored.Steps.Select(s => s.Action));
         Assert.Equal(first, stored.Steps[1]);
+    }
+
+    private static OutboxMessage AnEvent(string id, string aggregate) =>
+        new(id, aggregate, "staff-conduct", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRating", [1, 2, 3], Window.MarriageRegistration,
+            null, Noon);
+
+    private async Task<List<string>> PendingEventIdsAsync() =>
+        (await Outbox.PendingAsync(100, CancellationToken.None)).Select(e => e.Message.EventId).ToList();
+
+    [Fact]
+    public virtual async Task A_ratings_events_are_written_with_it_and_a_refused_rating_writes_none()
+    {
+        var good = ARating("svc-events-good");
+        var bad = ARating("svc-events-bad", level: RatingLevel.Dissatisfied);
+
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(good, null, [AnEvent("evt-good", good.Id)]));
+        Assert.Equal(AddOutcome.Added, await Ratings.AddAsync(bad, RectificationCase.OpenFor(bad, Rules), [AnEvent("evt-bad", bad.Id)]));
+        var again = ARating("svc-events-bad", level: RatingLevel.VeryDissatisfied);
+        Assert.Equal(AddOutcome.Duplicate, await Ratings.AddAsync(again, RectificationCase.OpenFor(again, Rules), [AnEvent("evt-again", again.Id)]));
+        var keyed = ARating(idempotency: new Idempotency("key-events", "F"));
+        await Ratings.AddAsync(keyed, null, [AnEvent("evt-keyed", keyed.Id)]);
+        var reusedKey = ARating(idempotency: new Idempotency("key-events", "F"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Ratings.AddAsync(reusedKey, null, [AnEvent("evt-reused", reusedKey.Id)]));
+
+        Assert.Equal(["evt-good", "evt-bad", "evt-keyed"], await PendingEventIdsAsync());
+        var stored = (await Outbox.PendingAsync(100, CancellationToken.None))[1].Message;
+        Assert.Equal(bad.Id, stored.AggregateId);
+        Assert.Equal([1, 2, 3], stored.Payload);
+    }
+
+    [Fact]
+    public virtual async Task A_closing_steps_events_are_written_with_it_and_a_stale_step_writes_none()
+    {
+        var rating = ARating(level: RatingLevel.VeryDissatisfied);
+        var opened = await OpenCaseAsync(rating);
+        var appeal = opened.Apply(CaseAction.Appeal, "clerk", "malicious", false, rating.RatedAt, rating.RatedOn, Rules);
+        Assert.True(await Cases.SaveStepAsync(opened, 1, appeal, null));
+        var stale = (await Cases.FindAsync(opened.Id))!;
+        var upheld = opened.Apply(CaseAction.UpholdAppeal, "supervisor", "rated every window", false, rating.RatedAt, rating.RatedOn, Rules);
+
+        Assert.True(await Cases.SaveStepAsync(opened, 2, upheld, rating.Id, [AnEvent("evt-closed", rating.Id)]));
+        var late = stale.Apply(CaseAction.UpholdAppeal, "supervisor-2", "also upheld", false, rating.RatedAt, rating.RatedOn, Rules);
+        Assert.False(await Cases.SaveStepAsync(stale, 2, late, rating.Id, [AnEvent("evt-late", rating.Id)]));
+
+        Assert.Equal(["evt-closed"], await PendingEventIdsAsync());
+        Assert.True((await Ratings.FindAsync(rating.Id))!.Voided);
     }
 
     [Fact]

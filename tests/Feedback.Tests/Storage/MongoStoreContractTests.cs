@@ -1,4 +1,5 @@
 using CivilAffairs.Feedback.Storage.Mongo;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.TestSupport;
 
 namespace CivilAffairs.Feedback.Tests.Storage;
@@ -12,10 +13,11 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     {
         if (MongoFactAttribute.MongoUri is null) return;
         _store = await MongoStore.CreateAsync();
-        Ratings = new MongoRatingStore(_store.Database);
+        Ratings = new MongoRatingStore(_store.Database, new OutboxSignal());
         Suggestions = new MongoSuggestionStore(_store.Database);
         Invitations = new MongoInvitationStore(_store.Database);
-        Cases = new MongoRectificationStore(_store.Database);
+        Cases = new MongoRectificationStore(_store.Database, new OutboxSignal());
+        Outbox = new MongoOutbox(_store.Database);
         Questionnaires = new MongoQuestionnaireStore(_store.Database);
         Evaluators = new MongoEvaluatorStore(_store.Database);
         Appraisals = new MongoAppraisalStore(_store.Database);
@@ -36,6 +38,8 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     [MongoFact] public override Task A_bad_rating_is_stored_with_the_case_it_opens_and_a_refused_one_opens_none() => base.A_bad_rating_is_stored_with_the_case_it_opens_and_a_refused_one_opens_none();
     [MongoFact] public override Task A_step_is_saved_only_on_the_version_it_was_taken_from_and_appends_to_the_history() => base.A_step_is_saved_only_on_the_version_it_was_taken_from_and_appends_to_the_history();
     [MongoFact] public override Task An_upheld_appeal_voids_the_rating_so_it_is_no_longer_counted() => base.An_upheld_appeal_voids_the_rating_so_it_is_no_longer_counted();
+    [MongoFact] public override Task A_ratings_events_are_written_with_it_and_a_refused_rating_writes_none() => base.A_ratings_events_are_written_with_it_and_a_refused_rating_writes_none();
+    [MongoFact] public override Task A_closing_steps_events_are_written_with_it_and_a_stale_step_writes_none() => base.A_closing_steps_events_are_written_with_it_and_a_stale_step_writes_none();
     [MongoFact] public override Task The_overdue_list_holds_open_cases_past_their_deadline_oldest_first() => base.The_overdue_list_holds_open_cases_past_their_deadline_oldest_first();
     [MongoFact] public override Task Case_figures_count_opened_closed_on_time_and_overdue_per_window_and_period() => base.Case_figures_count_opened_closed_on_time_and_overdue_per_window_and_period();
     [MongoFact] public override Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order() => base.Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order();

@@ -1,4 +1,5 @@
 using CivilAffairs.Feedback.Storage.Sqlite;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 
 namespace CivilAffairs.Feedback.Tests.Storage;
@@ -11,10 +12,11 @@ public sealed class SqliteStoreContractTests : FeedbackStoreContract
     public override async Task InitializeAsync()
     {
         _store = await SqliteStore.CreateAsync();
-        Ratings = new SqliteRatingStore(_store.Database);
+        Ratings = new SqliteRatingStore(_store.Database, new OutboxSignal());
         Suggestions = new SqliteSuggestionStore(_store.Database);
         Invitations = new SqliteInvitationStore(_store.Database);
-        Cases = new SqliteRectificationStore(_store.Database);
+        Cases = new SqliteRectificationStore(_store.Database, new OutboxSignal());
+        Outbox = new SqliteOutbox(_store.Database);
         Questionnaires = new SqliteQuestionnaireStore(_store.Database);
         Evaluators = new SqliteEvaluatorStore(_store.Database);
         Appraisals = new SqliteAppraisalStore(_store.Database);

@@ -1,12 +1,13 @@
 using CivilAffairs.Feedback.Storage.Mongo;
 using CivilAffairs.Feedback.Storage.Sqlite;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.TestSupport;
 using MongoDB.Driver;
 
 namespace CivilAffairs.Feedback.Tests.Storage;
 
-/// <summary>A SQLite file in a temporary folder, its tables created as at start-up.</summary>
+/// <summary>A SQLite file in a temporary folder, its tables (the outbox too) created as at start-up.</summary>
 public sealed class SqliteStore : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
@@ -19,6 +20,7 @@ public sealed class SqliteStore : IAsyncDisposable
     {
         var store = new SqliteStore();
         await new SqliteFeedbackSchema(store.Database).InitializeAsync(CancellationToken.None);
+        await new SqliteOutbox(store.Database).InitializeAsync(CancellationToken.None);
         return store;
     }
 
@@ -49,6 +51,7 @@ public sealed class MongoStore : IAsyncDisposable
     {
         var store = new MongoStore();
         await new MongoFeedbackIndexes(store.Database).InitializeAsync(CancellationToken.None);
+        await new MongoOutbox(store.Database).InitializeAsync(CancellationToken.None);
         return store;
     }
 

@@ -2,19 +2,23 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using CivilAffairs.Feedback.Api;
 using CivilAffairs.TestSupport;
+using CivilAffairs.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Trace;
 
 namespace CivilAffairs.Feedback.Tests.Support;
 
-/// <summary>The feedback service in memory, with every finished span and every log line kept for inspection.</summary>
+/// <summary>The feedback service in memory, with every finished span, every log line and every event it sends to
+/// staff-conduct kept for inspection.</summary>
 public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 {
     // The exporter adds from the threads that end spans while a test reads: every access takes the list's lock.
     private LockedList<Activity> Spans { get; } = new();
     public ConcurrentQueue<string> LogLines { get; } = new();
+    public RecordingOutboxTransport Events { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -26,6 +30,7 @@ public sealed class FeedbackHost : ServiceHost<FeedbackApi>
                 .SetMinimumLevel(LogLevel.Trace)
                 .AddProvider(new CapturingLoggerProvider(LogLines)));
         });
+        builder.ConfigureTestServices(services => services.AddSingleton<IOutboxTransport>(Events));
     }
 
     public V1.Feedback.FeedbackClient Client() => new(Channel());

@@ -1,4 +1,5 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Tests.Support;
 
@@ -7,8 +8,10 @@ internal sealed class InMemoryRatingStore : IRatingStore
 {
     public List<Rating> Rows { get; } = [];
     public List<RectificationCase> OpenedCases { get; } = [];
+    public List<OutboxMessage> Events { get; } = [];
 
-    public Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, CancellationToken cancellationToken = default)
+    public Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, IReadOnlyList<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default)
     {
         lock (Rows)
         {
@@ -16,6 +19,7 @@ internal sealed class InMemoryRatingStore : IRatingStore
             if (Rows.Any(r => r.ServiceReference == rating.ServiceReference)) return Task.FromResult(AddOutcome.Duplicate);
             Rows.Add(rating);
             if (openedCase is not null) OpenedCases.Add(openedCase);
+            Events.AddRange(events ?? []);
             return Task.FromResult(AddOutcome.Added);
         }
     }

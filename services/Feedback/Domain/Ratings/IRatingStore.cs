@@ -7,8 +7,10 @@ public interface IRatingStore
 {
     /// <summary>Stores a new rating, and the rectification case it opens when it is a bad one, in one write.
     /// Refuses a second rating of the same service reference, and a second record under the same idempotency key,
-    /// by saying which one clashed (nothing is written then).</summary>
-    Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, CancellationToken cancellationToken = default);
+    /// by saying which one clashed (nothing is written then). <paramref name="events"/> go to the outbox in the same
+    /// write, only when the rating is stored.</summary>
+    Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, IReadOnlyList<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default);
 
     Task<Rating?> FindByServiceReferenceAsync(string serviceReference, CancellationToken cancellationToken = default);
 

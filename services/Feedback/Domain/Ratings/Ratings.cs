@@ -7,7 +7,7 @@ namespace CivilAffairs.Feedback.Domain;
 /// to. A dissatisfied or very dissatisfied rating opens its rectification case in the same write.
 /// </summary>
 public sealed class Ratings(IRatingStore store, IInvitationStore invitations, OfficeClock clock, FeedbackRules rules,
-    IFeedbackObserver observer)
+    IFeedbackObserver observer, IPlatformEvents events)
 {
     public const int MaxCommentLength = 500;
     public const int MaxReferenceLength = 200;
@@ -42,7 +42,11 @@ public sealed class Ratings(IRatingStore store, IInvitationStore invitations, Of
                     Idempotency: idempotency,
                     InvitationId: invitation.Id);
             },
-            rating => store.AddAsync(rating, rating.Level.IsDissatisfied() ? RectificationCase.OpenFor(rating, rules) : null, cancellationToken),
+            rating =>
+            {
+                var opened = rating.Level.IsDissatisfied() ? RectificationCase.OpenFor(rating, rules) : null;
+                return store.AddAsync(rating, opened, events.Rated(rating, opened), cancellationToken);
+            },
             rating => new AlreadyExists("rating", $"the service '{rating.ServiceReference}' has already been rated; each service is rated once"));
         // A replayed retry returns the rating stored first, not the one just built.
         if (ReferenceEquals(rating, fresh)) observer.Rated(rating);

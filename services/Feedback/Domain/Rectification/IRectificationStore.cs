@@ -10,9 +10,10 @@ public interface IRectificationStore
 
     /// <summary>Saves a case after one step, if nobody saved it since version <paramref name="expectedVersion"/>;
     /// appends the step to the history and, for an upheld appeal, voids <paramref name="voidRatingId"/> so it no
-    /// longer counts: all in one write. False when someone else was first.</summary>
+    /// longer counts, and enqueues <paramref name="events"/> in the outbox: all in one write. False (and nothing
+    /// written) when someone else was first.</summary>
     Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, CaseStep step, string? voidRatingId,
-        CancellationToken cancellationToken = default);
+        IReadOnlyList<OutboxMessage>? events = null, CancellationToken cancellationToken = default);
 
     /// <summary>Open cases whose deadline has passed (before <paramref name="today"/>), oldest deadline first.</summary>
     Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, DateOnly today, int limit, CancellationToken cancellationToken = default);

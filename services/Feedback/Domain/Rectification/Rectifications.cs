@@ -3,7 +3,8 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.Feedback.Domain;
 
 /// <summary>Working rectification cases through their steps, and the supervisors' list of overdue ones.</summary>
-public sealed class Rectifications(IRectificationStore store, OfficeClock clock, FeedbackRules rules, IFeedbackObserver observer)
+public sealed class Rectifications(IRectificationStore store, OfficeClock clock, FeedbackRules rules, IFeedbackObserver observer,
+    IPlatformEvents events)
 {
     public const int MaxNoteLength = 2000;
 
@@ -37,7 +38,8 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
         var step = rectification.Apply(action, command.HandledBy!.Trim(), command.Note!.Trim(), command.CitizenSatisfied, now,
             clock.DayOf(now), rules, command.IdempotencyKey is { } k ? new Idempotency(k, fingerprint) : null);
         var voided = action == CaseAction.UpholdAppeal ? rectification.RatingId : null;
-        if (!await store.SaveStepAsync(rectification, version, step, voided, cancellationToken))
+        var closing = step.To == CaseStage.Closed ? events.RectificationClosed(rectification) : [];
+        if (!await store.SaveStepAsync(rectification, version, step, voided, closing, cancellationToken))
             throw Changed(rectification);
         observer.Stepped(rectification, step);
         return rectification;
@@ -69,7 +71,7 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
             var now = clock.Now;
             var step = rectification.Apply(CaseAction.Escalate, RectificationCase.SystemActor, $"past its deadline of {Dates.Format(rectification.Deadline)}",
                 false, now, clock.DayOf(now), rules);
-            if (await store.SaveStepAsync(rectification, version, step, null, cancellationToken))
+            if (await store.SaveStepAsync(rectification, version, step, null, null, cancellationToken))
                 observer.Stepped(rectification, step);
         }
         return overdue;

@@ -1,11 +1,12 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CivilAffairs.Feedback.Storage.Mongo;
 
-internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
+internal sealed class MongoRatingStore(IMongoDatabase database, OutboxSignal signal) : IRatingStore
 {
     public const string CollectionName = "ratings";
     public const string ServiceReferenceIndex = "ux_ratings_service_reference";
@@ -15,11 +16,16 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
 
     private IMongoCollection<RatingDocument> Ratings => database.GetCollection<RatingDocument>(CollectionName);
 
-    public async Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, CancellationToken cancellationToken = default)
-    {
-        if (openedCase is null) return await Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken);
+    public Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, IReadOnlyList<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default) =>
+        openedCase is null && events is not { Count: > 0 }
+            ? Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken)
+            : signal.AfterAsync(events, AddTogetherAsync(rating, openedCase, events ?? [], cancellationToken));
 
-        // A bad rating and the case it opens are written together or not at all.
+    /// <summary>A rating, the case it opens and its events are written together or not at all.</summary>
+    private async Task<AddOutcome> AddTogetherAsync(Rating rating, RectificationCase? openedCase, IReadOnlyList<OutboxMessage> events,
+        CancellationToken cancellationToken)
+    {
         using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
         session.StartTransaction();
         var outcome = await Ratings.InsertAsync(RatingDocument.From(rating), IdempotencyIndex, cancellationToken, session);
@@ -28,8 +34,10 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
             await session.AbortTransactionAsync(cancellationToken);
             return outcome;
         }
-        await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName)
-            .InsertOneAsync(session, CaseDocument.From(openedCase), cancellationToken: cancellationToken);
+        if (openedCase is not null)
+            await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName)
+                .InsertOneAsync(session, CaseDocument.From(openedCase), cancellationToken: cancellationToken);
+        await MongoOutbox.EnqueueAsync(database, session, events, cancellationToken);
         await session.CommitTransactionAsync(cancellationToken);
         return outcome;
     }

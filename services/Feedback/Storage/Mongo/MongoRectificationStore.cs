@@ -1,11 +1,12 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CivilAffairs.Feedback.Storage.Mongo;
 
-internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectificationStore
+internal sealed class MongoRectificationStore(IMongoDatabase database, OutboxSignal signal) : IRectificationStore
 {
     public const string CollectionName = "rectificationCases";
     public const string RatingIndex = "ux_cases_rating";
@@ -19,23 +20,30 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
         (await Cases.Find(Builders<CaseDocument>.Filter.Eq(d => d.Id, caseId)).FirstOrDefaultAsync(cancellationToken))?.ToDomain();
 
     public async Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, CaseStep step, string? voidRatingId,
-        CancellationToken cancellationToken = default)
+        IReadOnlyList<OutboxMessage>? events = null, CancellationToken cancellationToken = default)
     {
         var document = CaseDocument.From(updated);
-        if (voidRatingId is null)
+        if (voidRatingId is null && events is not { Count: > 0 })
             return (await Cases.ReplaceOneAsync(AtVersion(updated.Id, expectedVersion), document, cancellationToken: cancellationToken)).ModifiedCount == 1;
+        return await signal.AfterAsync(events, SaveTogetherAsync(document, expectedVersion, voidRatingId, events ?? [], cancellationToken));
+    }
 
-        // An upheld appeal changes the case and its rating together.
+    /// <summary>A closing step and its events, or an upheld appeal and its voided rating, are written together.</summary>
+    private async Task<bool> SaveTogetherAsync(CaseDocument document, int expectedVersion, string? voidRatingId, IReadOnlyList<OutboxMessage> events,
+        CancellationToken cancellationToken)
+    {
         using var session = await database.Client.StartSessionAsync(cancellationToken: cancellationToken);
         session.StartTransaction();
-        var replaced = await Cases.ReplaceOneAsync(session, AtVersion(updated.Id, expectedVersion), document, cancellationToken: cancellationToken);
+        var replaced = await Cases.ReplaceOneAsync(session, AtVersion(document.Id, expectedVersion), document, cancellationToken: cancellationToken);
         if (replaced.ModifiedCount != 1)
         {
             await session.AbortTransactionAsync(cancellationToken);
             return false;
         }
-        await database.GetCollection<RatingDocument>(MongoRatingStore.CollectionName)
-            .UpdateOneAsync(session, MongoRatingStore.ById(voidRatingId), MongoRatingStore.Void(), cancellationToken: cancellationToken);
+        if (voidRatingId is not null)
+            await database.GetCollection<RatingDocument>(MongoRatingStore.CollectionName)
+                .UpdateOneAsync(session, MongoRatingStore.ById(voidRatingId), MongoRatingStore.Void(), cancellationToken: cancellationToken);
+        await MongoOutbox.EnqueueAsync(database, session, events, cancellationToken);
         await session.CommitTransactionAsync(cancellationToken);
         return true;
     }

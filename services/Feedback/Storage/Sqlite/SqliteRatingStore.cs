@@ -1,11 +1,12 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
 using Microsoft.Data.Sqlite;
 
 namespace CivilAffairs.Feedback.Storage.Sqlite;
 
-internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
+internal sealed class SqliteRatingStore(SqliteDatabase database, OutboxSignal signal) : IRatingStore
 {
     private const string Columns =
         "rating_id, window, staff_id, service_reference, level, comment, channel, rated_at, rated_on, idempotency_key, fingerprint, invitation_id, voided";
@@ -17,8 +18,9 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
         GROUP BY level
         """;
 
-    public Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, IReadOnlyList<OutboxMessage>? events = null,
+        CancellationToken cancellationToken = default) =>
+        signal.AfterAsync(events, database.WriteAsync(async (connection, transaction) =>
         {
             var outcome = await connection.InsertAsync(transaction,
                 $"INSERT INTO ratings ({Columns}) VALUES ($id, $window, $staff, $reference, $level, $comment, $channel, $at, $on, $key, $fingerprint, $invitation, $voided)",
@@ -28,10 +30,11 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
                 ("$channel", (int)rating.Channel), ("$at", SqliteValues.Instant(rating.RatedAt)), ("$on", SqliteValues.Day(rating.RatedOn)),
                 ("$key", rating.Idempotency?.Key), ("$fingerprint", rating.Idempotency?.Fingerprint),
                 ("$invitation", rating.InvitationId), ("$voided", rating.Voided ? 1 : 0));
-            if (outcome == AddOutcome.Added && openedCase is not null)
-                await SqliteRectificationStore.InsertAsync(connection, transaction, openedCase);
+            if (outcome != AddOutcome.Added) return outcome;
+            if (openedCase is not null) await SqliteRectificationStore.InsertAsync(connection, transaction, openedCase);
+            if (events is not null) await SqliteOutbox.EnqueueAsync(connection, transaction, events);
             return outcome;
-        }, cancellationToken);
+        }, cancellationToken));
 
     public Task<Rating?> FindByServiceReferenceAsync(string serviceReference, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync(

@@ -1,11 +1,12 @@
 using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
 using Microsoft.Data.Sqlite;
 
 namespace CivilAffairs.Feedback.Storage.Sqlite;
 
-internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRectificationStore
+internal sealed class SqliteRectificationStore(SqliteDatabase database, OutboxSignal signal) : IRectificationStore
 {
     private const string Columns =
         "case_id, rating_id, window, staff_id, service_reference, level, opened_at, opened_on, deadline, stage, " +
@@ -49,8 +50,8 @@ internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRecti
         });
 
     public Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, CaseStep step, string? voidRatingId,
-        CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async (connection, transaction) =>
+        IReadOnlyList<OutboxMessage>? events = null, CancellationToken cancellationToken = default) =>
+        signal.AfterAsync(events, database.WriteAsync(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync("""
                 UPDATE rectification_cases
@@ -61,8 +62,9 @@ internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRecti
             await InsertStepAsync(connection, transaction, updated.Id, step);
             if (voidRatingId is not null)
                 await connection.ExecuteAsync("UPDATE ratings SET voided = 1 WHERE rating_id = $id", transaction, ("$id", voidRatingId));
+            if (events is not null) await SqliteOutbox.EnqueueAsync(connection, transaction, events);
             return true;
-        }, cancellationToken);
+        }, cancellationToken));
 
     public Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, DateOnly today, int limit, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<RectificationCase>>(async connection =>

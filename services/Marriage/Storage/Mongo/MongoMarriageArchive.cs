@@ -20,7 +20,7 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
     {
         try
         {
-            return await Notifying(events, db.InTransactionAsync<RegistrationOutcome>(async (s, ct) =>
+            return await signal.AfterAsync(events, db.InTransactionAsync<RegistrationOutcome>(async (s, ct) =>
             {
                 var replaced = await db.Tickets.ReplaceOneAsync(s, MarriageQueries.TicketAtVersion(finishedTicket.TicketId, ticketVersion),
                     finishedTicket.ToDocument(), cancellationToken: ct);
@@ -57,7 +57,7 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
         .Select(r => r.ToDomain()).ToList();
 
     public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
-        Notifying(events, db.InTransactionAsync(async (s, ct) =>
+        signal.AfterAsync(events, db.InTransactionAsync(async (s, ct) =>
         {
             if (!await UpdateRecordAsync(s, record, expectedVersion, ct)) return false;
             await MongoOutbox.EnqueueAsync(db.Database, s, events, ct);
@@ -69,7 +69,7 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
     {
         try
         {
-            return await Notifying(events, db.InTransactionAsync(async (s, ct) =>
+            return await signal.AfterAsync(events, db.InTransactionAsync(async (s, ct) =>
             {
                 if (applicationExpectedVersion is null)
                 {
@@ -110,14 +110,6 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
             .Group(e => e.Action, g => new { Action = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return counts.ToDictionary(c => c.Action, c => c.Count);
-    }
-
-    /// <summary>Wakes the outbox relay once the transaction holding new events has committed.</summary>
-    private async Task<T> Notifying<T>(IReadOnlyList<OutboxMessage> events, Task<T> write)
-    {
-        var result = await write;
-        if (events.Count > 0) signal.Notify();
-        return result;
     }
 
     private async Task<bool> UpdateRecordAsync(IClientSessionHandle session, MarriageRecord record, int expectedVersion, CancellationToken cancellationToken)

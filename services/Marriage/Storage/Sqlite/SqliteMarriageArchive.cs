@@ -18,7 +18,7 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
 
     public Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion,
         IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
-        Notifying(events, database.WriteAsync<RegistrationOutcome>(async (connection, transaction) =>
+        signal.AfterAsync(events, database.WriteAsync<RegistrationOutcome>(async (connection, transaction) =>
         {
             var spouses = await connection.QueryAsync("SELECT id_number FROM active_spouses WHERE id_number IN ($a, $b)",
                 r => r.GetString(0), transaction, ("$a", record.FirstParty.IdNumber.Value), ("$b", record.SecondParty.IdNumber.Value));
@@ -62,7 +62,7 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
             r => MarriageDocumentMapping.FromJson<MarriageRecordDocument>(r.GetString(0)).ToDomain(), null, ("$n", idNumber)));
 
     public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
-        Notifying(events, database.WriteAsync(async (connection, transaction) =>
+        signal.AfterAsync(events, database.WriteAsync(async (connection, transaction) =>
         {
             if (!await UpdateRecordAsync(connection, transaction, record, expectedVersion)) return false;
             await SqliteOutbox.EnqueueAsync(connection, transaction, events);
@@ -74,7 +74,7 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
     {
         try
         {
-            return await Notifying(events, database.WriteAsync(async (connection, transaction) =>
+            return await signal.AfterAsync(events, database.WriteAsync(async (connection, transaction) =>
             {
                 if (!await SaveDivorceStepAsync(connection, transaction, application, applicationExpectedVersion, record, recordExpectedVersion)) return false;
                 await SqliteOutbox.EnqueueAsync(connection, transaction, events);
@@ -176,14 +176,6 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
     private static Task<MarriageRecord?> ReadRecordAsync(SqliteConnection connection, SqliteTransaction? transaction, string marriageId) =>
         connection.QuerySingleOrDefaultAsync("SELECT doc FROM marriage_records WHERE marriage_id = $id",
             r => MarriageDocumentMapping.FromJson<MarriageRecordDocument>(r.GetString(0)).ToDomain(), transaction, ("$id", marriageId));
-
-    /// <summary>Wakes the outbox relay once the transaction holding new events has committed.</summary>
-    private async Task<T> Notifying<T>(IReadOnlyList<OutboxMessage> events, Task<T> write)
-    {
-        var result = await write;
-        if (events.Count > 0) signal.Notify();
-        return result;
-    }
 
     /// <summary>Rolls back a divorce step whose record changed after its application was written.</summary>
     private sealed class RecordChangedException : Exception;
