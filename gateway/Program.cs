@@ -24,5 +24,6 @@ app.MapReverseProxy(proxy =>
     proxy.UseMiddleware<GrpcMessageCheckMiddleware>();
     proxy.UseMiddleware<ProxyErrorMiddleware>();
 });
+app.MapDisplayPages();
 app.MapFallback("{**path}", UnknownRoute.Handle);
 app.Run();

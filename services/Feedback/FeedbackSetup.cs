@@ -1,4 +1,5 @@
 using System.Globalization;
+using CivilAffairs.Feedback.Api;
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.SharedKernel;
 
@@ -17,13 +18,19 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<SuggestionBox>();
         builder.Services.AddSingleton<Rectifications>();
         builder.Services.AddSingleton<Statistics>();
+        builder.Services.AddSingleton<Questionnaires>();
+        builder.Services.AddSingleton<Evaluators>();
+        builder.Services.AddSingleton<AppraisalMeetings>();
+        builder.Services.AddSingleton<FeedbackMetrics>();
+        builder.Services.AddHostedService<OverdueWatch>();
         return builder;
     }
 
     /// <summary>
     /// <c>Feedback:Invitations:ValidFor</c> (e.g. <c>7.00:00:00</c>); <c>Feedback:Rectification:WorkingDays</c> and
     /// <c>ComplexWorkingDays</c>, overridden per window under <c>Feedback:Rectification:Windows:&lt;WINDOW_CODE&gt;</c>;
-    /// the calendar from <c>WorkingDays:Holidays</c> and <c>WorkingDays:WorkedWeekendDays</c>.
+    /// the calendar from <c>WorkingDays:Holidays</c> and <c>WorkingDays:WorkedWeekendDays</c>;
+    /// <c>Feedback:Suggestions:Categories</c>.
     /// </summary>
     internal static FeedbackRules ReadRules(IConfiguration configuration)
     {
@@ -39,11 +46,13 @@ public static class FeedbackSetup
                 section.GetValue("WorkingDays", defaults.WorkingDays), section.GetValue("ComplexWorkingDays", defaults.ComplexWorkingDays));
         }
         var validFor = configuration["Feedback:Invitations:ValidFor"];
+        var categories = configuration.GetSection("Feedback:Suggestions:Categories").Get<string[]>();
         return new FeedbackRules
         {
             InvitationValidFor = string.IsNullOrWhiteSpace(validFor) ? TimeSpan.FromDays(7) : TimeSpan.Parse(validFor, CultureInfo.InvariantCulture),
             DefaultDeadline = defaults,
             DeadlinesByWindow = byWindow,
+            SuggestionCategories = categories is { Length: > 0 } ? categories : new FeedbackRules().SuggestionCategories,
             Calendar = WorkingDayCalendar.FromStrings(
                 configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
                 configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>()),

@@ -1,4 +1,6 @@
 using CivilAffairs.Marriage.Domain;
+using CivilAffairs.Marriage.Integration;
+using CivilAffairs.ServiceDefaults.Outbox;
 
 namespace CivilAffairs.Marriage;
 
@@ -21,6 +23,8 @@ public static class MarriageRegistration
         services.AddSingleton<DivorceByAgreement>();
         services.AddSingleton<DailyReport>();
         services.AddHostedService<DayEnd>();
+        services.AddSingleton<IPlatformEvents, PlatformEvents>();
+        builder.AddOutbox();
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using CivilAffairs.Marriage;
 using CivilAffairs.Marriage.Api;
 using CivilAffairs.Marriage.Storage;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,4 +15,5 @@ app.MapDefaultEndpoints();
 app.MapGrpcApi<MarriageAppointmentsApi>();
 app.MapGrpcService<MarriageHallApi>();
 app.MapGrpcService<MarriageRegistryApi>();
+app.MapOutboxOperations();
 app.Run();

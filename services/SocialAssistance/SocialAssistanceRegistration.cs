@@ -2,6 +2,9 @@ using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.SocialAssistance.Staff;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using StaffConductClient = CivilAffairs.StaffConduct.V1.StaffConduct.StaffConductClient;
 
 namespace CivilAffairs.SocialAssistance;
@@ -17,33 +20,26 @@ public static class SocialAssistanceRegistration
     public static IHostApplicationBuilder AddSocialAssistanceDomain(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSingleton(_ => new LocalStandards(StandardSetting.Read(configuration)));
-        builder.Services.AddSingleton(_ => configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
-        builder.Services.AddSingleton(sp => new CaseCalendar(
-            sp.GetRequiredService<TimeProvider>(),
-            WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
-                configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>()),
-            TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0))));
+        // Built now, so a bad configuration stops the service at start-up rather than at the first request.
+        builder.Services.AddSingleton(new LocalStandards(StandardSetting.Read(configuration)));
+        builder.Services.AddSingleton(configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
+        var workingDays = WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
+            configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>());
+        var utcOffset = TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0));
+        builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), workingDays, utcOffset));
+        // REST callers get the google.rpc details of a refusal (field violations, the rule broken) as JSON too.
+        builder.Services.Configure<GrpcJsonTranscodingOptions>(options => options.TypeRegistry = TypeRegistry.FromMessages(
+            BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor, ErrorInfo.Descriptor));
         builder.AddServiceClient<StaffConductClient>("staff-conduct");
         builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
         builder.Services.AddSingleton<HouseholdRegistry>();
         builder.Services.AddSingleton<DibaoIntake>();
         builder.Services.AddTransient<DibaoProcess>();
+        builder.Services.AddSingleton(configuration.GetSection("Assistance:Support").Get<SupportRules>() ?? new SupportRules());
+        builder.Services.AddTransient<AssistanceStaff>();
+        builder.Services.AddTransient<SupportDesk>();
         builder.Services.AddSingleton<CaseLists>();
+        builder.Services.AddSingleton<PaymentRuns>();
         return builder;
     }
-}
-
-/// <summary>One entry of <c>Assistance:Standards</c>: a county's standard from a date.</summary>
-public sealed class StandardSetting
-{
-    public string CountyCode { get; set; } = "";
-    public string EffectiveFrom { get; set; } = "";
-    public long MonthlyStandardFen { get; set; }
-    public long AssetLimitPerCapitaFen { get; set; }
-
-    public static IEnumerable<LocalStandard> Read(IConfiguration configuration) =>
-        (configuration.GetSection("Assistance:Standards").Get<StandardSetting[]>() ?? [])
-        .Select(s => new LocalStandard(s.CountyCode, Dates.ParseDate(s.EffectiveFrom, "Assistance:Standards:EffectiveFrom"),
-            s.MonthlyStandardFen, s.AssetLimitPerCapitaFen));
 }

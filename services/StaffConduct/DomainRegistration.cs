@@ -1,5 +1,8 @@
 using System.Globalization;
+using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.StaffConduct.Clients;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 
 namespace CivilAffairs.StaffConduct;
 
@@ -17,6 +20,20 @@ public static class DomainRegistration
         builder.Services.AddSingleton<CommitmentDesk>();
         builder.Services.AddSingleton<WindowShowcaseQuery>();
         builder.Services.AddSingleton<DutyBook>();
+        builder.Services.AddSingleton<DesignationDesk>();
+        builder.Services.AddSingleton<ConductCodeEditor>();
+        builder.Services.AddSingleton<InspectionDesk>();
+        builder.Services.AddSingleton<ContestDesk>();
+        builder.Services.AddSingleton<CaseIntake>();
+        builder.Services.AddSingleton<MonthlyRankingQuery>();
+        builder.Services.AddSingleton<ServiceCatalogueDesk>();
+        var rules = new PerformanceRules();
+        builder.Configuration.GetSection("StaffConduct:Performance").Bind(rules);
+        builder.Services.AddSingleton(rules.Validated());
+
+        // Satisfaction comes from the feedback service (Services:feedback:Grpc).
+        builder.AddServiceClient<Feedback.V1.Feedback.FeedbackClient>("feedback");
+        builder.Services.AddSingleton<ISatisfactionSource, FeedbackSatisfactionSource>();
         return builder;
     }
 }

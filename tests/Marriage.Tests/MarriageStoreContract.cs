@@ -219,14 +219,17 @@ public sealed class MarriageStoreContract : IDisposable
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
         var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
         var record = Record(man, woman, "J2026-xicheng-1-000001");
-        var registered = await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, default);
+        var registered = await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1,
+            [Event("evt_1", record.MarriageId), Event("evt_2", record.MarriageId)], default);
         Assert.IsType<RegistrationOutcome.Registered>(registered);
         Assert.Equal(TicketStatus.Done, (await stores.Hall.GetTicketAsync(ticket.TicketId, default))!.Status);
 
         var second = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default);
         var bigamy = await stores.Archive.RegisterAsync(Record(second.FirstParty, woman, "J2026-xicheng-1-000002"),
-            second with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, default);
+            second with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [Event("evt_3", "m2")], default);
         Assert.Equal(2, Assert.IsType<RegistrationOutcome.PartyAlreadyMarried>(bigamy).PartyNumber);
+        // The events were written with the registration, in order; the refused one wrote none.
+        Assert.Equal(["evt_1", "evt_2"], (await stores.Outbox.PendingAsync(10, default)).Select(e => e.Message.EventId));
         Assert.Equal(TicketStatus.Waiting, (await stores.Hall.GetTicketAsync(second.TicketId, default))!.Status);
 
         Assert.Equal(record.MarriageId, (await stores.Archive.GetByCertificateAsync("J2026-xicheng-1-000001", default))!.MarriageId);
@@ -247,32 +250,32 @@ public sealed class MarriageStoreContract : IDisposable
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
         var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
         var record = Record(man, woman, "J2026-xicheng-1-000001");
-        await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, default);
+        await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default);
 
         var entry = new ArchiveEntry(Now, ArchiveActions.DivorceAccepted, "clerk-1", "xicheng-1", 0, "accepted");
         var application = new DivorceApplication("div_1", record.MarriageId, "xicheng-1", Today, "R1", new DivorceAgreement("无", "各自所有", "无"),
             DivorceState.Open, null, null, [entry], 1);
         var withEntry = (record with { Version = 2 }).Appending(entry);
-        Assert.True(await stores.Archive.SaveDivorceStepAsync(application, null, withEntry, 1, default));
-        Assert.False(await stores.Archive.SaveDivorceStepAsync(application with { ApplicationId = "div_2" }, null, (withEntry with { Version = 3 }).Appending(entry), 2, default));
+        Assert.True(await stores.Archive.SaveDivorceStepAsync(application, null, withEntry, 1, [], default));
+        Assert.False(await stores.Archive.SaveDivorceStepAsync(application with { ApplicationId = "div_2" }, null, (withEntry with { Version = 3 }).Appending(entry), 2, [], default));
         Assert.Null(await stores.Archive.GetDivorceAsync("div_2", default));
         Assert.Single(await stores.Archive.GetOpenDivorcesAsync(default));
 
         // A stale record version rolls the application step back too.
         var withdrawn = application with { State = DivorceState.Withdrawn, Version = 2 };
-        Assert.False(await stores.Archive.SaveDivorceStepAsync(withdrawn, 1, (withEntry with { Version = 9 }).Appending(entry), 7, default));
+        Assert.False(await stores.Archive.SaveDivorceStepAsync(withdrawn, 1, (withEntry with { Version = 9 }).Appending(entry), 7, [], default));
         Assert.Equal(DivorceState.Open, (await stores.Archive.GetDivorceAsync("div_1", default))!.State);
 
         var divorced = withEntry with { Status = MarriageStatus.Dissolved, Version = 3 };
         Assert.True(await stores.Archive.SaveDivorceStepAsync(application with { State = DivorceState.Divorced, Version = 2 }, 1,
-            divorced.Appending(entry with { Action = ArchiveActions.Divorced }), 2, default));
+            divorced.Appending(entry with { Action = ArchiveActions.Divorced }), 2, [], default));
         Assert.Equal(MarriageStatus.Dissolved, (await stores.Archive.GetAsync(record.MarriageId, default))!.Status);
         Assert.Empty(await stores.Archive.GetOpenDivorcesAsync(default));
 
         // Once dissolved, both may marry again.
         var next = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, Person(Sex.Female)), default);
         Assert.IsType<RegistrationOutcome.Registered>(await stores.Archive.RegisterAsync(Record(man, next.SecondParty, "J2026-xicheng-1-000009"),
-            next with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, default));
+            next with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default));
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
@@ -296,6 +299,9 @@ public sealed class MarriageStoreContract : IDisposable
         var office = await stores.Offices.GetAsync("xicheng-1", default);
         Assert.Equal((21, new TimeOnly(9, 0), 8, true), (office!.BookingHorizonDays, office.BookingOpensAt, office.Windows, office.WalkInsAllowed));
     }
+
+    private static OutboxMessage Event(string id, string aggregate) =>
+        new(id, aggregate, "feedback", "/civilaffairs.feedback.v1.Feedback/CreateInvitation", [1, 2, 3], Window.MarriageRegistration, null, Now);
 
     private static MarriageRecord Record(Party man, Party woman, string certificate) => new(
         "mar_" + Guid.NewGuid().ToString("N"), "xicheng-1", Today, man, woman, new Declarations(true, true, true), MarriageStatus.Married,

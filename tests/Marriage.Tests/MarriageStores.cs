@@ -1,6 +1,7 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.Storage.Mongo;
 using CivilAffairs.Marriage.Storage.Sqlite;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.TestSupport;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,7 @@ internal sealed class MarriageStores : IDisposable
     public required IAppointmentStore Appointments { get; init; }
     public required IHallStore Hall { get; init; }
     public required IMarriageArchive Archive { get; init; }
+    public required IOutboxStore Outbox { get; init; }
 
     private MarriageStores(IDisposable? owned) => _owned = owned;
 
@@ -34,7 +36,8 @@ internal sealed class MarriageStores : IDisposable
             {
                 Offices = new SqliteOfficeStore(database), Calendar = new SqliteCalendarStore(database),
                 Appointments = new SqliteAppointmentStore(database), Hall = new SqliteHallStore(database),
-                Archive = new SqliteMarriageArchive(database, clock),
+                Archive = new SqliteMarriageArchive(database, clock, new OutboxSignal()),
+                Outbox = new SqliteOutbox(database),
             };
         }
         else
@@ -46,10 +49,12 @@ internal sealed class MarriageStores : IDisposable
             {
                 Offices = new MongoOfficeStore(collections), Calendar = new MongoCalendarStore(collections),
                 Appointments = new MongoAppointmentStore(collections), Hall = new MongoHallStore(collections),
-                Archive = new MongoMarriageArchive(collections, clock),
+                Archive = new MongoMarriageArchive(collections, clock, new OutboxSignal()),
+                Outbox = new MongoOutbox(collections.Database),
             };
         }
         await initializer.InitializeAsync(CancellationToken.None);
+        await ((IStoreInitializer)stores.Outbox).InitializeAsync(CancellationToken.None);
         return stores;
     }
 

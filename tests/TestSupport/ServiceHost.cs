@@ -16,7 +16,12 @@ public class ServiceHost<TProgram> : WebApplicationFactory<TProgram> where TProg
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings = new();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
+    /// <summary>The host's clock: 2026-11-02 01:00 UTC unless the test starts it elsewhere. It only moves forward.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    public ServiceHost() : this(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero)) { }
+
+    public ServiceHost(DateTimeOffset startsAt) => Clock = new FakeTimeProvider(startsAt);
 
     public ServiceHost<TProgram> With(string key, string? value)
     {

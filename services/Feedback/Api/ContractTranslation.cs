@@ -33,15 +33,19 @@ internal static class ContractTranslation
         Status = (V1.InvitationStatus)(int)status,
     };
 
+    /// <summary>The public face of a suggestion: masked name, never the phone; a hidden one without its text.</summary>
     public static V1.Suggestion ToContract(this Suggestion suggestion) => new()
     {
         SuggestionId = suggestion.Id,
         Window = suggestion.Window.ToContract(),
         Category = suggestion.Category,
-        Text = suggestion.Text,
+        Text = suggestion.Hidden ? "" : suggestion.Text,
         Anonymous = suggestion.Anonymous,
         MaskedName = suggestion.Suggester?.MaskedName ?? "",
         SubmittedAt = suggestion.SubmittedAt.ToTimestamp(),
+        Hidden = suggestion.Hidden,
+        HiddenReason = suggestion.Hiding?.Text ?? "",
+        Replies = { suggestion.Replies.Select(r => new V1.SuggestionReply { Text = r.Text, RepliedBy = r.By, RepliedAt = r.At.ToTimestamp() }) },
     };
 
     public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today) => new()
@@ -89,14 +93,17 @@ internal static class ContractTranslation
     {
         Window = figures.Window.ToContract(),
         Satisfaction = figures.Satisfaction.ToSummary(figures.Window, period),
-        Rectification = new V1.RectificationSummary
-        {
-            Opened = figures.Rectification.Opened,
-            Closed = figures.Rectification.Closed,
-            ClosedOnTime = figures.Rectification.ClosedOnTime,
-            Overdue = figures.Rectification.Overdue,
-            OnTimeRate = figures.Rectification.OnTimeRate,
-        },
+        Rectification = figures.Rectification.ToContract(),
+        Appraisal = new V1.AppraisalSummary { Meetings = figures.Appraisal.Meetings, AverageScore = figures.Appraisal.AverageScore },
+    };
+
+    public static V1.RectificationSummary ToContract(this RectificationFigures figures) => new()
+    {
+        Opened = figures.Opened,
+        Closed = figures.Closed,
+        ClosedOnTime = figures.ClosedOnTime,
+        Overdue = figures.Overdue,
+        OnTimeRate = figures.OnTimeRate,
     };
 
     public static IEnumerable<V1.LevelCount> LevelCounts(this SatisfactionFigures figures) =>

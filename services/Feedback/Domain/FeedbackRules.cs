@@ -16,6 +16,9 @@ public sealed class FeedbackRules
 
     public WorkingDayCalendar Calendar { get; init; } = new();
 
+    /// <summary>The categories a suggestion is filed under.</summary>
+    public IReadOnlyList<string> SuggestionCategories { get; init; } = ["服务态度", "办事效率", "环境设施", "政策咨询", "其他"];
+
     public RectificationDeadline DeadlineFor(Window window) =>
         DeadlinesByWindow.TryGetValue(window, out var deadline) ? deadline : DefaultDeadline;
 }

@@ -1,3 +1,5 @@
+using CivilAffairs.SharedKernel;
+
 namespace CivilAffairs.Feedback.Domain;
 
 /// <summary>The ratings archive. Ratings are never deleted; the only change is voiding one on an upheld appeal.</summary>
@@ -17,4 +19,13 @@ public interface IRatingStore
     /// <summary>Counts per level of the ratings in scope (voided ones left out) whose office day lies in the period, counted by the store
     /// (an index, not a scan of every rating).</summary>
     Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts per staff member and level of a window's counted ratings in the period (staff-less ratings
+    /// left out), counted by the store.</summary>
+    Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The same counts split by calendar month of the office day ("YYYY-MM"), counted by the store.</summary>
+    Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default);
 }

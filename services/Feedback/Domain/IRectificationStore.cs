@@ -17,6 +17,6 @@ public interface IRectificationStore
     /// <summary>Open cases whose deadline has passed (before <paramref name="today"/>), oldest deadline first.</summary>
     Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, DateOnly today, int limit, CancellationToken cancellationToken = default);
 
-    /// <summary>Cases of a window opened in the period, counted by the store.</summary>
-    Task<RectificationFigures> CountAsync(Window window, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default);
+    /// <summary>Cases of a window or a staff member opened in the period, counted by the store.</summary>
+    Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default);
 }

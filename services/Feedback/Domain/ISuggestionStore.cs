@@ -1,3 +1,5 @@
+using CivilAffairs.SharedKernel;
+
 namespace CivilAffairs.Feedback.Domain;
 
 /// <summary>The suggestion box. Suggestions are never deleted.</summary>
@@ -8,4 +10,13 @@ public interface ISuggestionStore
     Task<Suggestion?> FindAsync(string suggestionId, CancellationToken cancellationToken = default);
 
     Task<Suggestion?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends a reply or a moderation entry, if nobody appended since <paramref name="expectedVersion"/>.</summary>
+    Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>A window's suggestions, newest first, after <paramref name="after"/> when paging on.</summary>
+    Task<IReadOnlyList<Suggestion>> ListAsync(Window window, int limit, SuggestionCursor? after, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Where a page of suggestions ended: the last one's submission time and id.</summary>
+public sealed record SuggestionCursor(DateTimeOffset SubmittedAt, string Id);

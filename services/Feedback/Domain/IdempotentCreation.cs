@@ -35,6 +35,16 @@ public static class IdempotentCreation
         };
     }
 
+    /// <summary>For an entry appended to a record's history: true when an earlier entry was made under the same key
+    /// with the same content (a retry, nothing to do); refused when the key was used for another entry.</summary>
+    public static bool AlreadyAppended(IEnumerable<Idempotency?> earlier, string? key, string fingerprint, string what)
+    {
+        if (key is null || earlier.FirstOrDefault(i => i?.Key == key) is not { } used) return false;
+        return used.Fingerprint == fingerprint
+            ? true
+            : throw new ValidationFailed("idempotency_key", $"was already used for a different {what}; use a new key");
+    }
+
     private static async Task<T?> EarlierAsync<T>(string key, string fingerprint, string what, Func<string, Task<T?>> findByKey)
         where T : class, IIdempotentRecord
     {

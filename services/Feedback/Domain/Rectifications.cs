@@ -25,10 +25,9 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
         var rectification = await GetAsync(command.CaseId, cancellationToken);
 
         var fingerprint = command.Fingerprint();
-        if (command.IdempotencyKey is { } key && rectification.Steps.FirstOrDefault(s => s.Idempotency?.Key == key) is { } earlier)
-            return earlier.Idempotency!.Fingerprint == fingerprint
-                ? rectification
-                : throw new ValidationFailed("idempotency_key", "was already used for a different step of this case; use a new key");
+        if (IdempotentCreation.AlreadyAppended(rectification.Steps.Select(s => s.Idempotency), command.IdempotencyKey, fingerprint,
+                "step of this case"))
+            return rectification;
 
         var version = rectification.Version;
         if (command.ExpectedVersion > 0 && command.ExpectedVersion != version)

@@ -10,11 +10,8 @@ public sealed record ReportingPeriod(DateOnly? From, DateOnly? To)
     public static ReportingPeriod Parse(string? from, string? to, string fromField = "from_date", string toField = "to_date")
     {
         var validator = new Validator();
-        DateOnly? fromDate = null, toDate = null;
-        try { fromDate = Dates.ParseOptionalDate(from, fromField); }
-        catch (ValidationFailed e) { validator.Add(fromField, e.Violations[0].Description); }
-        try { toDate = Dates.ParseOptionalDate(to, toField); }
-        catch (ValidationFailed e) { validator.Add(toField, e.Violations[0].Description); }
+        var fromDate = validator.Date(from, fromField, required: false);
+        var toDate = validator.Date(to, toField, required: false);
         validator.ThrowIfInvalid();
         if (fromDate is { } f && toDate is { } t && t < f)
             throw new ValidationFailed(toField, "must not be before from_date");

@@ -17,6 +17,9 @@ public static class FeedbackStorage
                 services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
                 services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
                 services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
+                services.AddSingleton<IQuestionnaireStore, SqliteQuestionnaireStore>();
+                services.AddSingleton<IEvaluatorStore, SqliteEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, SqliteAppraisalStore>();
             },
             addMongoAdapters: services =>
             {
@@ -25,5 +28,8 @@ public static class FeedbackStorage
                 services.AddSingleton<ISuggestionStore, MongoSuggestionStore>();
                 services.AddSingleton<IInvitationStore, MongoInvitationStore>();
                 services.AddSingleton<IRectificationStore, MongoRectificationStore>();
+                services.AddSingleton<IQuestionnaireStore, MongoQuestionnaireStore>();
+                services.AddSingleton<IEvaluatorStore, MongoEvaluatorStore>();
+                services.AddSingleton<IAppraisalStore, MongoAppraisalStore>();
             });
 }

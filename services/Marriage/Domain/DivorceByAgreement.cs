@@ -6,7 +6,7 @@ namespace CivilAffairs.Marriage.Domain;
 /// Divorce by agreement with the cooling-off period: accepted on day 0 with a receipt; withdrawn by either party alone
 /// until day 30; registered when both come back to the same office on days 31-60; deemed withdrawn after day 60.
 /// </summary>
-public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clock)
+public sealed class DivorceByAgreement(IMarriageArchive archive, IPlatformEvents events, OfficeClock clock)
 {
     public const int MaxAgreementPartLength = 4000;
 
@@ -34,7 +34,7 @@ public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clo
         var entry = new ArchiveEntry(now, ArchiveActions.DivorceAccepted, clerkId, officeId, 0, $"divorce by agreement accepted, receipt {receipt}");
         var application = new DivorceApplication("div_" + Guid.CreateVersion7(now).ToString("N"), record.MarriageId, officeId, today, receipt,
             agreement, DivorceState.Open, null, null, [entry], 1);
-        if (!await archive.SaveDivorceStepAsync(application, null, (record with { Version = record.Version + 1 }).Appending(entry), record.Version, cancellationToken))
+        if (!await archive.SaveDivorceStepAsync(application, null, (record with { Version = record.Version + 1 }).Appending(entry), record.Version, [], cancellationToken))
             throw new AlreadyExists("divorce-application", "this marriage already has an open divorce application");
         return application;
     }
@@ -52,7 +52,7 @@ public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clo
         var who = record.FirstParty.IdNumber.Value == idNumber ? record.FirstParty : record.SecondParty;
         var entry = new ArchiveEntry(clock.Now, ArchiveActions.DivorceWithdrawn, Masking.MaskName(who.Name), application.OfficeId, 0,
             string.IsNullOrWhiteSpace(reason) ? "withdrawn during the cooling-off period" : reason.Trim());
-        return await SaveAsync(application, application with { State = DivorceState.Withdrawn, ClosedOn = today }, record, entry, cancellationToken);
+        return await SaveAsync(application, application with { State = DivorceState.Withdrawn, ClosedOn = today }, record, entry, [], cancellationToken);
     }
 
     /// <summary>Days 31-60: both spouses, at the office that accepted; the marriage is dissolved and the certificate issued.</summary>
@@ -83,7 +83,7 @@ public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clo
                 .ToList(),
         };
         return await SaveAsync(application, application with { State = DivorceState.Divorced, ClosedOn = today, DivorceCertificateNumber = number },
-            dissolved, entry, cancellationToken);
+            dissolved, entry, events.ServiceCompleted(record.MarriageId, $"marriage:divorce:{number}", clerkId, today), cancellationToken);
     }
 
     public async Task<DivorceApplication> GetAsync(string applicationId, CancellationToken cancellationToken)
@@ -107,7 +107,7 @@ public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clo
             {
                 State = DivorceState.DeemedWithdrawn, ClosedOn = CoolingOffPeriod.RegistrationDeadline(application.AcceptedOn).AddDays(1), Version = application.Version + 1,
             }).Appending(entry);
-            if (await archive.SaveDivorceStepAsync(changed, application.Version, (record with { Version = record.Version + 1 }).Appending(entry), record.Version, cancellationToken))
+            if (await archive.SaveDivorceStepAsync(changed, application.Version, (record with { Version = record.Version + 1 }).Appending(entry), record.Version, [], cancellationToken))
                 closed++;
         }
         return closed;
@@ -130,10 +130,11 @@ public sealed class DivorceByAgreement(IMarriageArchive archive, OfficeClock clo
     }
 
     private async Task<DivorceApplication> SaveAsync(DivorceApplication before, DivorceApplication after, MarriageRecord record, ArchiveEntry entry,
-        CancellationToken cancellationToken)
+        IReadOnlyList<OutboxMessage> completed, CancellationToken cancellationToken)
     {
         var changed = (after with { Version = before.Version + 1 }).Appending(entry);
-        if (!await archive.SaveDivorceStepAsync(changed, before.Version, (record with { Version = record.Version + 1 }).Appending(entry), record.Version, cancellationToken))
+        if (!await archive.SaveDivorceStepAsync(changed, before.Version, (record with { Version = record.Version + 1 }).Appending(entry), record.Version,
+                completed, cancellationToken))
             throw new RuleViolated("application-changed", "the application was changed meanwhile; look it up again");
         return changed;
     }

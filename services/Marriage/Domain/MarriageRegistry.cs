@@ -6,7 +6,7 @@ namespace CivilAffairs.Marriage.Domain;
 /// Registration by the law at a window, certificates and their reissue, corrections, and the archive's look-ups.
 /// Every refusal names the rule that failed; nothing is written on a refusal.
 /// </summary>
-public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, OfficeClock clock)
+public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, IPlatformEvents events, OfficeClock clock)
 {
     public const int MaxReasonLength = 500;
 
@@ -52,7 +52,8 @@ public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, 
             [new ArchiveEntry(now, ArchiveActions.Registered, clerkId, ticket.OfficeId, window, $"marriage registered, certificate {number}")],
             1);
         var finished = ticket with { Status = TicketStatus.Done, CompletedAt = now, Version = ticket.Version + 1 };
-        return await archive.RegisterAsync(record, finished, ticket.Version, cancellationToken) switch
+        var completed = events.ServiceCompleted(record.MarriageId, $"marriage:registration:{number}", clerkId, today);
+        return await archive.RegisterAsync(record, finished, ticket.Version, completed, cancellationToken) switch
         {
             RegistrationOutcome.Registered registered => registered.Record,
             RegistrationOutcome.PartyAlreadyMarried married => throw AlreadyMarried(married.PartyNumber == 1 ? "first_party" : "second_party"),
@@ -84,7 +85,8 @@ public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, 
             .ToList();
         var changed = (record with { Certificates = certificates, Version = record.Version + 1 })
             .Appending(new ArchiveEntry(now, ArchiveActions.Reissued, clerkId, officeId, window, $"{reason.Trim()} (replaces {current.Number} with {number})"));
-        return await SaveAsync(changed, record.Version, cancellationToken);
+        return await SaveAsync(changed, record.Version, events.ServiceCompleted(record.MarriageId, $"marriage:reissue:{number}", clerkId, today),
+            cancellationToken);
     }
 
     /// <summary>Corrects a recorded name; the history keeps what it was, who changed it, when and why.</summary>
@@ -99,7 +101,7 @@ public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, 
         var changed = (partyNumber == 1 ? record with { FirstParty = corrected } : record with { SecondParty = corrected }) with { Version = record.Version + 1 };
         changed = changed.Appending(new ArchiveEntry(now, ArchiveActions.Corrected, clerkId, record.OfficeId, 0,
             $"{reason.Trim()} (name of party {partyNumber}: {Masking.MaskName(party.Name)} -> {Masking.MaskName(newName)})"));
-        return await SaveAsync(changed, record.Version, cancellationToken);
+        return await SaveAsync(changed, record.Version, [], cancellationToken);
     }
 
     public async Task<MarriageRecord> GetByCertificateAsync(string certificateNumber, CancellationToken cancellationToken) =>
@@ -108,9 +110,10 @@ public sealed class MarriageRegistry(IMarriageArchive archive, IHallStore hall, 
     public Task<IReadOnlyList<MarriageRecord>> FindByIdNumberAsync(ResidentIdNumber idNumber, CancellationToken cancellationToken) =>
         archive.FindByIdNumberAsync(idNumber.Value, cancellationToken);
 
-    private async Task<MarriageRecord> SaveAsync(MarriageRecord changed, int expectedVersion, CancellationToken cancellationToken)
+    private async Task<MarriageRecord> SaveAsync(MarriageRecord changed, int expectedVersion, IReadOnlyList<OutboxMessage> completed,
+        CancellationToken cancellationToken)
     {
-        if (!await archive.UpdateAsync(changed, expectedVersion, cancellationToken))
+        if (!await archive.UpdateAsync(changed, expectedVersion, completed, cancellationToken))
             throw new RuleViolated("record-changed", "the record was changed meanwhile; look it up again");
         return changed;
     }

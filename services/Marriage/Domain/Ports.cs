@@ -1,3 +1,5 @@
+using CivilAffairs.SharedKernel;
+
 namespace CivilAffairs.Marriage.Domain;
 
 // The storage ports of the marriage service. Each write is atomic in the adapter (one SQLite transaction or one
@@ -78,9 +80,10 @@ public interface IMarriageArchive
     /// <summary>The next number of a series (certificates, receipts), never given twice.</summary>
     Task<long> NextNumberAsync(string series, CancellationToken cancellationToken);
 
-    /// <summary>Saves a new marriage, finishes the couple's ticket (and appointment) — unless either person is
-    /// recorded as married, decided atomically.</summary>
-    Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion, CancellationToken cancellationToken);
+    /// <summary>Saves a new marriage, finishes the couple's ticket (and appointment) and records the events for other
+    /// services — unless either person is recorded as married, decided atomically.</summary>
+    Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion,
+        IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     Task<MarriageRecord?> GetAsync(string marriageId, CancellationToken cancellationToken);
 
@@ -91,12 +94,12 @@ public interface IMarriageArchive
     Task<IReadOnlyList<MarriageRecord>> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken);
 
     /// <summary>Saves a changed record (reissue, correction) with its new entry, if still at <paramref name="expectedVersion"/>.</summary>
-    Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, CancellationToken cancellationToken);
+    Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     /// <summary>Saves a divorce step: the application (new when <paramref name="applicationExpectedVersion"/> is null)
     /// and the record with its new entry, together. False on a version conflict or a second open application.</summary>
     Task<bool> SaveDivorceStepAsync(DivorceApplication application, int? applicationExpectedVersion, MarriageRecord record,
-        int recordExpectedVersion, CancellationToken cancellationToken);
+        int recordExpectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     Task<DivorceApplication?> GetDivorceAsync(string applicationId, CancellationToken cancellationToken);
 

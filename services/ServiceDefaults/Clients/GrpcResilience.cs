@@ -8,7 +8,7 @@ using Polly.Timeout;
 namespace CivilAffairs.ServiceDefaults.Clients;
 
 /// <summary>Settings of the one resilience pipeline every service-to-service gRPC call goes through.</summary>
-public sealed class GrpcResilienceOptions
+public sealed record GrpcResilienceOptions
 {
     /// <summary>Total time for a call, retries included.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(5);
@@ -28,16 +28,21 @@ public sealed class GrpcResilienceOptions
 /// </summary>
 public sealed class GrpcResilienceInterceptor : Interceptor
 {
+    /// <summary>The gRPC deadline ends a slow call; Polly's timeout is only the backstop behind it.</summary>
+    private static readonly TimeSpan Backstop = TimeSpan.FromSeconds(1);
+
     private static readonly HashSet<StatusCode> Transient = [StatusCode.Unavailable, StatusCode.ResourceExhausted, StatusCode.Aborted];
-    private static readonly HashSet<StatusCode> Failures = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown];
+    private static readonly HashSet<StatusCode> Failures = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.Internal, StatusCode.Unknown, StatusCode.Cancelled];
 
     private readonly string _target;
+    private readonly TimeSpan _totalTimeout;
     private readonly ResiliencePipeline _idempotent;
     private readonly ResiliencePipeline _once;
 
     public GrpcResilienceInterceptor(string target, GrpcResilienceOptions options, TimeProvider? timeProvider = null)
     {
         _target = target;
+        _totalTimeout = options.TotalTimeout;
         var breaker = new CircuitBreakerStrategyOptions
         {
             FailureRatio = options.FailureRatio,
@@ -51,11 +56,11 @@ public sealed class GrpcResilienceInterceptor : Interceptor
         // One breaker shared by both pipelines: the target is healthy or not, whatever method is called.
         var shared = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddCircuitBreaker(breaker).Build();
         _once = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddTimeout(options.TotalTimeout)
+            .AddTimeout(options.TotalTimeout + Backstop)
             .AddPipeline(shared)
             .Build();
         _idempotent = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddTimeout(options.TotalTimeout)
+            .AddTimeout(options.TotalTimeout + Backstop)
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -79,10 +84,14 @@ public sealed class GrpcResilienceInterceptor : Interceptor
         ClientInterceptorContext<TRequest, TResponse> context, AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
     {
         var pipeline = IsIdempotent(context.Method.Name) ? _idempotent : _once;
+        // The whole budget, retries included, is also the call's gRPC deadline (or the caller's, if sooner), so a slow
+        // dependency answers DEADLINE_EXCEEDED and is cancelled at its end too.
+        var budget = DateTime.UtcNow + _totalTimeout;
+        var deadline = context.Options.Deadline is { } given && given < budget ? given : budget;
         AsyncUnaryCall<TResponse>? last = null;
         var response = ExecuteAsync(pipeline, context, token =>
         {
-            var options = context.Options.WithCancellationToken(token);
+            var options = context.Options.WithCancellationToken(token).WithDeadline(deadline);
             var call = continuation(request, new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, options));
             last = call;
             return call.ResponseAsync;
@@ -111,6 +120,11 @@ public sealed class GrpcResilienceInterceptor : Interceptor
         catch (BrokenCircuitException)
         {
             throw new RpcException(new Status(StatusCode.Unavailable, $"{_target} is unavailable (circuit open); try again shortly"));
+        }
+        catch (RpcException error) when (error.StatusCode == StatusCode.Cancelled && !context.Options.CancellationToken.IsCancellationRequested)
+        {
+            // Cancelled by the backstop timeout, not by the caller: to the caller that is a deadline.
+            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"{_target} did not answer in time"));
         }
         catch (TimeoutRejectedException)
         {

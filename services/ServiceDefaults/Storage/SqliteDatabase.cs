@@ -135,7 +135,7 @@ public static class SqliteCommands
     public static string? GetNullableString(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    /// <summary>SQLite error 19 (constraint) with a UNIQUE failure: a duplicate key.</summary>
+    /// <summary>SQLite error 19 (constraint) with a UNIQUE or PRIMARY KEY failure: a duplicate key.</summary>
     public static bool IsUniqueViolation(this SqliteException error) =>
-        error.SqliteErrorCode == 19 && error.SqliteExtendedErrorCode == 2067;
+        error.SqliteErrorCode == 19 && error.SqliteExtendedErrorCode is 2067 or 1555;
 }

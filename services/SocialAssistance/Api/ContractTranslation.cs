@@ -1,3 +1,4 @@
+using CivilAffairs.Common.V1;
 using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
@@ -9,11 +10,15 @@ namespace CivilAffairs.SocialAssistance.Api;
 internal static class ContractTranslation
 {
     public static NewHousehold ToDomain(this Contract.RegisterHouseholdRequest request) => new(
-        request.CountyCode,
-        request.Address,
-        request.Members.Select(m => new NewMember(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
-            (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health)).ToList(),
-        request.FinancialAssetsFen);
+        request.CountyCode, request.Address, request.Members.Select(ToDomain).ToList(), request.FinancialAssetsFen);
+
+    public static HouseholdChangeReport ToDomain(this Contract.ReportHouseholdChangeRequest request) => new(
+        request.MonthlyIncomesFen.ToList(), request.FinancialAssetsFen, request.Note, request.MembersLeaving.ToList(),
+        request.MembersJoining.Select(ToDomain).ToList(),
+        request.MemberUpdates.Select(u => new MemberUpdate(u.MemberIndex, (WorkCapacity)(int)u.WorkCapacity, (HealthCondition)(int)u.Health)).ToList());
+
+    private static NewMember ToDomain(Contract.MemberInput m) => new(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
+        (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health);
 
     public static NewDibaoApplication ToDomain(this Contract.SubmitDibaoApplicationRequest request) => new(
         request.HouseholdId, (ApplicantKind)(int)request.ApplicantKind, request.ApplicantName, request.Reason);
@@ -30,7 +35,20 @@ internal static class ContractTranslation
             RegisteredAt = household.RegisteredAt.ToTimestamp(),
             FinancialAssetsFen = household.FinancialAssetsFen,
             Active = household.Active,
+            Version = household.Version,
         };
+        message.Changes.AddRange(household.Changes.Select(c =>
+        {
+            var change = new Contract.HouseholdChange
+            {
+                At = c.At.ToTimestamp(), Note = c.Note, AssetsBeforeFen = c.AssetsBeforeFen, AssetsAfterFen = c.AssetsAfterFen,
+            };
+            change.IncomesBeforeFen.AddRange(c.IncomesBeforeFen);
+            change.IncomesAfterFen.AddRange(c.IncomesAfterFen);
+            change.MembersLeft.AddRange(c.MembersLeft.Select(ToMaskedPerson));
+            change.MembersJoined.AddRange(c.MembersJoined.Select(ToMaskedPerson));
+            return change;
+        }));
         message.Members.AddRange(household.Members.Select(m => new Contract.Member
         {
             Person = ContractMapping.ToMaskedPerson(m.Name, m.IdNumber),
@@ -87,10 +105,11 @@ internal static class ContractTranslation
             CurrentDeadline = Day(application.CurrentDeadline),
             Overdue = application.IsOverdueOn(today),
             Version = application.Version,
+            WorkRefusals = application.WorkRefusals,
         };
         message.Adjustments.AddRange(application.Adjustments.Select(a => new Contract.BenefitAdjustment
         {
-            On = Dates.Format(a.On), Kind = a.Kind.ToString().ToUpperInvariant(), BenefitBeforeFen = a.BenefitBeforeFen,
+            On = Dates.Format(a.On), Kind = a.Kind.Code(), BenefitBeforeFen = a.BenefitBeforeFen,
             BenefitAfterFen = a.BenefitAfterFen, Reasons = a.Reasons, By = a.By,
         }));
         message.History.AddRange(application.History.Select(e => new Contract.CaseEvent
@@ -134,6 +153,51 @@ internal static class ContractTranslation
         }));
         return message;
     }
+
+    public static Contract.SupportCase ToContract(this SupportCase supportCase, DateOnly today)
+    {
+        var message = new Contract.SupportCase
+        {
+            CaseId = supportCase.Id,
+            HouseholdId = supportCase.HouseholdId,
+            Programme = (Contract.Programme)(int)supportCase.Programme,
+            Status = (Contract.SupportStatus)(int)supportCase.Status,
+            OpenedAt = supportCase.OpenedAt.ToTimestamp(),
+            OpenedBy = supportCase.OpenedBy,
+            Reason = supportCase.Reason,
+            MemberIndex = supportCase.MemberIndex,
+            Person = supportCase.PersonIdNumber.Length > 0
+                ? ContractMapping.ToMaskedPerson(supportCase.PersonName, ResidentIdNumber.Parse(supportCase.PersonIdNumber, "person"))
+                : null,
+            CareMode = (Contract.CareMode)(int)supportCase.CareMode,
+            Eligibility = supportCase.Eligibility is { } check
+                ? new Contract.ExtremePovertyCheck
+                {
+                    AssessedOn = Dates.Format(check.AssessedOn), Age = check.Age, WorkCapacity = (Contract.WorkCapacity)(int)check.WorkCapacity,
+                    MonthlyIncomeFen = check.MonthlyIncomeFen, HasAbleSupporter = check.HasAbleSupporter,
+                    Health = (Contract.HealthCondition)(int)check.Health, Elderly = check.Elderly, Child = check.Child, Eligible = check.Eligible,
+                }
+                : null,
+            MonthlySupportFen = supportCase.MonthlySupportFen,
+            SupportStartMonth = supportCase.SupportStartMonth is { } start ? Month(start) : "",
+            AmountFen = supportCase.AmountFen,
+            Emergency = supportCase.Emergency,
+            PaidOn = Day(supportCase.PaidOn),
+            ApprovedBy = supportCase.ApprovedBy,
+            PostingStartsOn = Day(supportCase.PostingStartsOn),
+            PostingEndsOn = Day(supportCase.PostingEndsOn),
+            PaperworkDue = Day(supportCase.PaperworkDue),
+            PaperworkCompletedOn = Day(supportCase.PaperworkCompletedOn),
+            PaperworkNotes = supportCase.PaperworkNotes,
+            PaperworkOverdue = supportCase.PaperworkOverdueOn(today),
+            Version = supportCase.Version,
+        };
+        message.History.AddRange(supportCase.History.Select(e => new Contract.SupportEvent { At = e.At.ToTimestamp(), Action = e.Action, By = e.By, Note = e.Note }));
+        return message;
+    }
+
+    private static MaskedPerson ToMaskedPerson(MemberMention member) =>
+        new() { MaskedName = Masking.MaskName(member.Name), MaskedIdNumber = member.MaskedIdNumber };
 
     public static string Day(DateOnly? day) => day is { } value ? Dates.Format(value) : "";
 

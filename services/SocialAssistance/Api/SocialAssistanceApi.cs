@@ -10,13 +10,17 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, SupportDesk support, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
 
     public override async Task<V1.Household> GetHousehold(GetHouseholdRequest request, ServerCallContext context) =>
         (await registry.GetAsync(request.HouseholdId)).ToContract();
+
+    public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
+        (await registry.ReportChangeAsync(request.HouseholdId, request.ToDomain(),
+            Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
 
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>
         Case(intake.SubmitAsync(request.ToDomain(), Claim(DibaoIntake.Scope, context, request, request.IdempotencyKey)));
@@ -87,15 +91,91 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
         var response = new ListPublicPostingsResponse { CountyCode = request.CountyCode.Trim() };
         response.Postings.AddRange(lines.Select(l => new PostingEntry
         {
-            ApplicationId = l.Application.Id,
+            ApplicationId = l.CaseId,
             Head = ContractMapping.ToMaskedPerson(l.Head.Name, l.Head.IdNumber),
             MemberCount = l.MemberCount,
             MonthlyBenefitFen = l.MonthlyBenefitFen,
-            StartsOn = Dates.Format(l.Posting.StartsOn),
-            EndsOn = Dates.Format(l.Posting.EndsOn),
+            StartsOn = Dates.Format(l.StartsOn),
+            EndsOn = Dates.Format(l.EndsOn),
+            Programme = (V1.Programme)(int)l.Programme,
+            AmountFen = l.AmountFen,
         }));
         return response;
     }
+
+    public override Task<V1.DibaoApplication> AdjustBenefit(AdjustBenefitRequest request, ServerCallContext context) =>
+        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons,
+            Step(context, request, request.IdempotencyKey)));
+
+    public override Task<V1.DibaoApplication> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
+        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes, Step(context, request, request.IdempotencyKey)));
+
+    public override async Task<ListDueReviewsResponse> ListDueReviews(ListDueReviewsRequest request, ServerCallContext context)
+    {
+        var response = new ListDueReviewsResponse { AsOf = Dates.Format(calendar.Today) };
+        response.Reviews.AddRange((await process.DueReviewsAsync()).Select(a => new DueReview
+        {
+            ApplicationId = a.Id, HouseholdId = a.HouseholdId, ReviewCategory = (V1.ReviewCategory)(int)a.ReviewCategory,
+            DueOn = ContractTranslation.Day(a.NextReviewDue), Status = (V1.ApplicationStatus)(int)a.Status,
+        }));
+        return response;
+    }
+
+    public override Task<V1.SupportCase> ApplyExtremePoverty(ApplyExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.ApplyExtremePovertyAsync(request.HouseholdId, request.MemberIndex, (Domain.CareMode)(int)request.CareMode,
+            request.HasAbleSupporter, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> PostTemporaryAssistance(PostTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.PostTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> ApproveTemporaryAssistance(ApproveTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GrantEmergencyAssistance(GrantEmergencyAssistanceRequest request, ServerCallContext context) =>
+        Support(support.GrantEmergencyAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
+            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> CompletePaperwork(CompletePaperworkRequest request, ServerCallContext context) =>
+        Support(support.CompletePaperworkAsync(request.CaseId, request.StaffId, request.Notes, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+
+    public override Task<V1.SupportCase> GetSupportCase(GetSupportCaseRequest request, ServerCallContext context) =>
+        Support(support.GetAsync(request.CaseId));
+
+    public override async Task<ListPendingPaperworkResponse> ListPendingPaperwork(ListPendingPaperworkRequest request, ServerCallContext context)
+    {
+        var today = calendar.Today;
+        var response = new ListPendingPaperworkResponse { AsOf = Dates.Format(today) };
+        response.Cases.AddRange((await support.PendingPaperworkAsync()).Select(c => c.ToContract(today)));
+        return response;
+    }
+
+    public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
+    {
+        var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
+        return new V1.PaymentRun
+        {
+            RunId = run.Id, Month = PaymentRuns.Format(run.Month), RanAt = run.RanAt.ToTimestamp(), PaidCount = run.PaidCount,
+            AlreadyPaidCount = run.AlreadyPaidCount, TotalPaidFen = run.TotalPaidFen,
+        };
+    }
+
+    public override async Task<ListHouseholdPaymentsResponse> ListHouseholdPayments(ListHouseholdPaymentsRequest request, ServerCallContext context)
+    {
+        var ledger = await payments.LedgerAsync(request.HouseholdId);
+        var response = new ListHouseholdPaymentsResponse { HouseholdId = request.HouseholdId.Trim(), TotalPaidFen = ledger.Sum(p => p.AmountFen) };
+        response.Payments.AddRange(ledger.Select(p => new PaymentEntry
+        {
+            PaymentId = p.Id, CaseId = p.CaseId, Programme = (V1.Programme)(int)p.Programme, Month = PaymentRuns.Format(p.Month),
+            AmountFen = p.AmountFen, PaidAt = p.PaidAt.ToTimestamp(), Source = p.Source,
+        }));
+        return response;
+    }
+
+    private async Task<V1.SupportCase> Support(Task<Domain.SupportCase> supportCase) => (await supportCase).ToContract(calendar.Today);
 
     private async Task<V1.DibaoApplication> Case(Task<Domain.DibaoApplication> application) => (await application).ToContract(calendar.Today);
 

@@ -15,13 +15,3 @@ public enum ApplicationStatus
     Suspended = 9,
     Terminated = 10,
 }
-
-public static class ApplicationStatusNames
-{
-    /// <summary>The status as the contract and a clerk spell it: COMMUNITY_REVIEW.</summary>
-    public static string Code(this ApplicationStatus status) => status switch
-    {
-        ApplicationStatus.CommunityReview => "COMMUNITY_REVIEW",
-        _ => status.ToString().ToUpperInvariant(),
-    };
-}

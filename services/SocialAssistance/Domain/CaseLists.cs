@@ -5,11 +5,15 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// <summary>A case past its deadline, and by how many working days.</summary>
 public sealed record OverdueCase(DibaoApplication Application, DateOnly DueOn, int WorkingDaysOverdue);
 
-/// <summary>A line of the public posting list: the household's head and benefit, masked by the Api.</summary>
-public sealed record PostingLine(DibaoApplication Application, HouseholdMember Head, int MemberCount, long MonthlyBenefitFen, PublicPosting Posting);
+/// <summary>
+/// A line of the public posting list: the programme, the household's head (masked by the Api), the monthly dibao
+/// benefit or the one-off temporary amount, and the posting period.
+/// </summary>
+public sealed record PostingLine(string CaseId, Programme Programme, HouseholdMember Head, int MemberCount, long MonthlyBenefitFen,
+    long AmountFen, DateOnly StartsOn, DateOnly EndsOn);
 
 /// <summary>The lists supervisors and the public read.</summary>
-public sealed class CaseLists(IApplicationStore applications, IHouseholdStore households, CaseCalendar calendar)
+public sealed class CaseLists(IApplicationStore applications, ISupportCaseStore supportCases, IHouseholdStore households, CaseCalendar calendar)
 {
     private static readonly ApplicationStatus[] WithDeadlines =
     [
@@ -28,7 +32,7 @@ public sealed class CaseLists(IApplicationStore applications, IHouseholdStore ho
             .ToList();
     }
 
-    /// <summary>The cases of a county posted today.</summary>
+    /// <summary>The dibao cases and temporary assistance of a county posted today.</summary>
     public async Task<IReadOnlyList<PostingLine>> PostingsAsync(string? countyCode)
     {
         var county = countyCode?.Trim() ?? "";
@@ -36,13 +40,19 @@ public sealed class CaseLists(IApplicationStore applications, IHouseholdStore ho
             throw new ValidationFailed("county_code", "must be the 6-digit administrative division code");
         var today = calendar.Today;
         var lines = new List<PostingLine>();
-        foreach (var application in await applications.ListByStatusAsync([ApplicationStatus.Posted]))
+        foreach (var a in await applications.ListByStatusAsync([ApplicationStatus.Posted]))
         {
-            if (application.Posting is not { } posting || !posting.IsOpenOn(today)) continue;
-            var household = await households.GetAsync(application.HouseholdId);
-            if (household is null || household.CountyCode != county) continue;
-            lines.Add(new PostingLine(application, household.Head, household.Members.Count, application.MeansTest!.MonthlyBenefitFen, posting));
+            if (a.Posting is not { } posting || !posting.IsOpenOn(today) || await InCountyAsync(a.HouseholdId, county) is not { } h) continue;
+            lines.Add(new PostingLine(a.Id, Programme.Dibao, h.Head, h.Members.Count, a.MeansTest!.MonthlyBenefitFen, 0, posting.StartsOn, posting.EndsOn));
+        }
+        foreach (var c in await supportCases.ListByStatusAsync([SupportStatus.Posted]))
+        {
+            if (!(c.PostingStartsOn <= today && today <= c.PostingEndsOn) || await InCountyAsync(c.HouseholdId, county) is not { } h) continue;
+            lines.Add(new PostingLine(c.Id, Programme.Temporary, h.Head, h.Members.Count, 0, c.AmountFen, c.PostingStartsOn!.Value, c.PostingEndsOn!.Value));
         }
         return lines;
     }
+
+    private async Task<Household?> InCountyAsync(string householdId, string county) =>
+        await households.GetAsync(householdId) is { } household && household.CountyCode == county ? household : null;
 }

@@ -36,6 +36,8 @@ public sealed record DibaoApplication
     public ReviewCategory ReviewCategory { get; init; }
     public DateOnly? NextReviewDue { get; init; }
     public IReadOnlyList<BenefitAdjustment> Adjustments { get; init; } = [];
+    /// <summary>Suitable work refused without good reason while the case is active.</summary>
+    public int WorkRefusals { get; init; }
     public IReadOnlyList<CaseEvent> History { get; init; } = [];
 
     public bool IsOpen => Status is not (ApplicationStatus.Refused or ApplicationStatus.Withdrawn or ApplicationStatus.Terminated);

@@ -10,7 +10,7 @@ public sealed class DibaoProcess(
     IApplicationStore applications,
     IIdempotencyStore keys,
     HouseholdRegistry registry,
-    IStaffDirectory staff,
+    AssistanceStaff staff,
     LocalStandards standards,
     DibaoRules rules,
     CaseCalendar calendar)
@@ -85,19 +85,53 @@ public sealed class DibaoProcess(
         WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
             Task.FromResult(application.ExtendTimeLimit(clerk, reason ?? "", calendar, rules)));
 
-    /// <summary>A staff member of the SOCIAL_ASSISTANCE window, or a refusal. Asked before anything is written.</summary>
-    public async Task<StaffMember> RequireAssistanceStaffAsync(string? staffId)
+    public Task<DibaoApplication> AdjustAsync(string? applicationId, string? staffId, AdjustmentAction action, string? reasons, IdempotencyClaim? claim)
     {
-        if (string.IsNullOrWhiteSpace(staffId)) throw new ValidationFailed("staff_id", "is required");
-        var member = await staff.FindAsync(staffId.Trim()) ?? throw new NotFound("staff-member", staffId.Trim());
-        if (member.Window != Window.SocialAssistance)
-            throw new RuleViolated("wrong-window", $"staff member {member.Id} serves {member.Window.Code()}, not SOCIAL_ASSISTANCE");
-        return member;
+        var text = reasons?.Trim() ?? "";
+        return action switch
+        {
+            AdjustmentAction.Recalculate => WithStaffAsync(applicationId, staffId, claim, async (application, clerk) =>
+                application.Recalculate(clerk, await CurrentMeansTestAsync(application), text.Length > 0 ? text : "the household reported a change", calendar)),
+            AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
+            AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
+            AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
+            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+                Task.FromResult(application.RecordWorkRefusal(clerk, text, calendar))),
+            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE or RECORD_WORK_REFUSAL"),
+        };
+    }
+
+    public Task<DibaoApplication> RecordReviewAsync(string? applicationId, string? staffId, string? notes, IdempotencyClaim? claim)
+    {
+        if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: what the review found");
+        return WithStaffAsync(applicationId, staffId, claim, async (application, clerk) =>
+        {
+            var household = await registry.GetAsync(application.HouseholdId);
+            return application.RecordReview(clerk, await CurrentMeansTestAsync(application), household, notes.Trim(), calendar);
+        });
+    }
+
+    /// <summary>Active and suspended cases whose periodic review is due today or earlier, the longest due first.</summary>
+    public async Task<IReadOnlyList<DibaoApplication>> DueReviewsAsync()
+    {
+        var today = calendar.Today;
+        return (await applications.ListByStatusAsync([ApplicationStatus.Active, ApplicationStatus.Suspended]))
+            .Where(a => a.NextReviewDue <= today)
+            .OrderBy(a => a.NextReviewDue)
+            .ToList();
+    }
+
+    /// <summary>The means test on the household's current figures and today's standard.</summary>
+    private async Task<MeansTest> CurrentMeansTestAsync(DibaoApplication application)
+    {
+        var household = await registry.GetAsync(application.HouseholdId);
+        return MeansTest.Compute(standards.For(household.CountyCode, calendar.Today), household.MemberIncomesFen,
+            household.FinancialAssetsFen, calendar.Today);
     }
 
     private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId, IdempotencyClaim? claim,
         Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step) =>
-        ChangeAsync(applicationId, claim, async application => await step(application, await RequireAssistanceStaffAsync(staffId)));
+        ChangeAsync(applicationId, claim, async application => await step(application, await staff.RequireAsync(staffId)));
 
     private Task<DibaoApplication> ChangeAsync(string? applicationId, IdempotencyClaim? claim,
         Func<DibaoApplication, Task<DibaoApplication>> step)

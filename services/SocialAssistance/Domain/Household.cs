@@ -14,12 +14,15 @@ public sealed record Household
     public long FinancialAssetsFen { get; init; }
     public required DateTimeOffset RegisteredAt { get; init; }
     public bool Active { get; init; } = true;
+    public IReadOnlyList<HouseholdChange> Changes { get; init; } = [];
     public int Version { get; init; } = 1;
 
     public long TotalMonthlyIncomeFen => Members.Sum(m => m.MonthlyIncomeFen);
 
     /// <summary>Rounded down to the fen, for display; the means test compares totals so no fen is lost to rounding.</summary>
     public long PerCapitaMonthlyIncomeFen => Members.Count == 0 ? 0 : TotalMonthlyIncomeFen / Members.Count;
+
+    public IReadOnlyList<long> MemberIncomesFen => Members.Select(m => m.MonthlyIncomeFen).ToList();
 
     public HouseholdMember Head => Members.Single(m => m.Relation == Relation.Head);
 }

@@ -17,6 +17,24 @@ public sealed class HouseholdRegistry(IHouseholdStore households, IIdempotencySt
             return household;
         });
 
+    public const string ChangeScope = "report-household-change";
+
+    /// <summary>The household reports new incomes, assets or members; the change is kept in its history.</summary>
+    public Task<Household> ReportChangeAsync(string? householdId, HouseholdChangeReport report, IdempotencyClaim? claim) =>
+        Idempotency.RunAsync(keys, claim, households.GetAsync, async () =>
+        {
+            var household = await GetAsync(householdId);
+            if (!household.Active) throw new RuleViolated("household-inactive", "the household is no longer active");
+            var changed = report.ApplyTo(household, clock.GetUtcNow());
+            var update = await households.UpdateAsync(changed, household.Version, claim);
+            if (update.Conflict is { } conflict)
+                throw new RuleViolated("member-in-active-household",
+                    $"members_joining[{conflict.MemberIndex - (household.Members.Count - report.MembersLeaving.Count)}] already belongs to another active household");
+            if (!update.Applied)
+                throw new RuleViolated("concurrent-change", "the household was changed by someone else meanwhile; read it again and retry");
+            return changed;
+        });
+
     public async Task<Household> GetAsync(string? id)
     {
         if (string.IsNullOrWhiteSpace(id)) throw new ValidationFailed("household_id", "is required");

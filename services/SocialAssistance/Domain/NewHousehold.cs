@@ -31,28 +31,14 @@ public static class HouseholdValidation
         var seen = new Dictionary<string, int>();
         for (var i = 0; i < input.Members.Count; i++)
         {
-            var member = input.Members[i];
-            var field = $"members[{i}]";
-            var name = member.Name?.Trim() ?? "";
-            validator.Require(name.Length > 0, $"{field}.name", "is required");
-            validator.Require(name.Length <= MaxNameLength, $"{field}.name", $"must be at most {MaxNameLength} characters");
-            validator.Require(Enum.IsDefined(member.Relation) && member.Relation != Relation.Unspecified,
-                $"{field}.relation", "must be given (HEAD, SPOUSE, CHILD, ...)");
-            validator.Require(member.MonthlyIncomeFen >= 0, $"{field}.monthly_income_fen", "must not be negative");
-            validator.Require(Enum.IsDefined(member.WorkCapacity), $"{field}.work_capacity", "is not a known work capacity");
-            validator.Require(Enum.IsDefined(member.Health), $"{field}.health", "is not a known health condition");
-            if (!ResidentIdNumber.TryParse(member.IdNumber, out var idNumber, out var error))
+            if (CheckMember(validator, input.Members[i], $"members[{i}]") is not { } member) continue;
+            if (seen.TryGetValue(member.IdNumber.Value, out var first))
             {
-                validator.Add($"{field}.id_number", $"the resident ID number {error}");
+                validator.Add($"members[{i}].id_number", $"is the same person as members[{first}]");
                 continue;
             }
-            if (seen.TryGetValue(idNumber!.Value, out var first))
-            {
-                validator.Add($"{field}.id_number", $"is the same person as members[{first}]");
-                continue;
-            }
-            seen[idNumber.Value] = i;
-            members.Add(new HouseholdMember(name, idNumber, member.Relation, member.MonthlyIncomeFen, member.WorkCapacity, member.Health));
+            seen[member.IdNumber.Value] = i;
+            members.Add(member);
         }
         validator.Require(input.FinancialAssetsFen >= 0, "financial_assets_fen", "must not be negative");
         var heads = input.Members.Count(m => m.Relation == Relation.Head);
@@ -69,5 +55,24 @@ public static class HouseholdValidation
             FinancialAssetsFen = input.FinancialAssetsFen,
             RegisteredAt = now,
         };
+    }
+
+    /// <summary>Checks one member's fields (named under <paramref name="field"/>); null when the ID number is not valid.</summary>
+    public static HouseholdMember? CheckMember(Validator validator, NewMember member, string field)
+    {
+        var name = member.Name?.Trim() ?? "";
+        validator.Require(name.Length > 0, $"{field}.name", "is required");
+        validator.Require(name.Length <= MaxNameLength, $"{field}.name", $"must be at most {MaxNameLength} characters");
+        validator.Require(Enum.IsDefined(member.Relation) && member.Relation != Relation.Unspecified,
+            $"{field}.relation", "must be given (HEAD, SPOUSE, CHILD, ...)");
+        validator.Require(member.MonthlyIncomeFen >= 0, $"{field}.monthly_income_fen", "must not be negative");
+        validator.Require(Enum.IsDefined(member.WorkCapacity), $"{field}.work_capacity", "is not a known work capacity");
+        validator.Require(Enum.IsDefined(member.Health), $"{field}.health", "is not a known health condition");
+        if (!ResidentIdNumber.TryParse(member.IdNumber, out var idNumber, out var error))
+        {
+            validator.Add($"{field}.id_number", $"the resident ID number {error}");
+            return null;
+        }
+        return new HouseholdMember(name, idNumber!, member.Relation, member.MonthlyIncomeFen, member.WorkCapacity, member.Health);
     }
 }

@@ -18,6 +18,8 @@ public static class SocialAssistanceStorage
                 services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
                 services.AddSingleton<IHouseholdStore, SqliteHouseholdStore>();
                 services.AddSingleton<IApplicationStore, SqliteApplicationStore>();
+                services.AddSingleton<IPaymentStore, SqlitePaymentStore>();
+                services.AddSingleton<ISupportCaseStore, SqliteSupportCaseStore>();
             },
             addMongoAdapters: services =>
             {
@@ -26,5 +28,7 @@ public static class SocialAssistanceStorage
                 services.AddSingleton<IIdempotencyStore, MongoIdempotencyStore>();
                 services.AddSingleton<IHouseholdStore, MongoHouseholdStore>();
                 services.AddSingleton<IApplicationStore, MongoApplicationStore>();
+                services.AddSingleton<IPaymentStore, MongoPaymentStore>();
+                services.AddSingleton<ISupportCaseStore, MongoSupportCaseStore>();
             });
 }

@@ -2,6 +2,7 @@ using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.V1;
 using CivilAffairs.Common.V1;
 using Grpc.Core;
@@ -9,11 +10,18 @@ using Grpc.Core;
 namespace CivilAffairs.StaffConduct.Api;
 
 /// <summary>The gRPC face of the service (and, through transcoding, its REST routes under /api/staff/v1).</summary>
-public sealed class StaffConductApi(
+public sealed partial class StaffConductApi(
     StaffRegistry registry,
     CommitmentDesk commitments,
     WindowShowcaseQuery showcase,
     DutyBook roster,
+    DesignationDesk designations,
+    ConductCodeEditor conductCode,
+    InspectionDesk inspections,
+    ContestDesk contests,
+    CaseIntake cases,
+    MonthlyRankingQuery rankings,
+    ServiceCatalogueDesk catalogue,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
 {
     public override async Task<V1.StaffMember> RegisterStaffMember(RegisterStaffMemberRequest request, ServerCallContext context)
@@ -51,8 +59,10 @@ public sealed class StaffConductApi(
         {
             var item = new V1.StaffShowcase { Staff = s.Member.ToContract(), DutyToday = (V1.DutyStatus)(int)s.DutyToday };
             item.Commitments.AddRange(s.Commitments.Select(c => c.ToContract(shown.Day)));
+            item.Designations.AddRange(s.Designations.Select(d => d.ToContract()));
             return item;
         }));
+        response.Designations.AddRange(shown.WindowDesignations.Select(d => d.ToContract()));
         return response;
     }
 
@@ -127,4 +137,142 @@ public sealed class StaffConductApi(
         }));
         return response;
     }
+
+    public override async Task<V1.Designation> GrantDesignation(GrantDesignationRequest request, ServerCallContext context)
+    {
+        var grant = new DesignationDesk.Grant((Domain.DesignationKind)(int)request.Kind, request.Window.ToDomain(), request.OfficeId,
+            request.StaffId, request.GrantedOn, request.Reason, request.GrantedBy);
+        var designation = await designations.GrantAsync(grant, IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(designation.Window);
+        return designation.ToContract();
+    }
+
+    public override async Task<V1.Designation> WithdrawDesignation(WithdrawDesignationRequest request, ServerCallContext context)
+    {
+        var designation = await designations.WithdrawAsync(request.DesignationId, request.WithdrawnOn, request.Reason, request.WithdrawnBy,
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(designation.Window);
+        return designation.ToContract();
+    }
+
+    public override async Task<ListDesignationsResponse> ListDesignations(ListDesignationsRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var found = await designations.ListAsync(window, request.IncludeWithdrawn, context.CancellationToken);
+        var response = new ListDesignationsResponse();
+        response.Designations.AddRange(found.Select(d => d.ToContract()));
+        return response;
+    }
+
+    public override async Task<ConductCode> ListConductRules(ListConductRulesRequest request, ServerCallContext context)
+    {
+        var rules = await conductCode.ListAsync(request.IncludeInactive, context.CancellationToken);
+        var response = new ConductCode();
+        response.Rules.AddRange(rules.Select(r => r.ToContract()));
+        return response;
+    }
+
+    public override async Task<V1.ConductRule> SaveConductRule(SaveConductRuleRequest request, ServerCallContext context)
+    {
+        var rule = await conductCode.SaveAsync(request.RuleId, (Domain.ConductPart)(int)request.Part, request.Text, request.Active,
+            request.ExpectedVersion, context.CancellationToken);
+        return rule.ToContract();
+    }
+
+    public override async Task<V1.Inspection> RecordInspection(RecordInspectionRequest request, ServerCallContext context)
+    {
+        var observation = new InspectionDesk.Observation(request.StaffId, request.RuleId, (Domain.InspectionKind)(int)request.Kind,
+            request.Inspector, request.Evidence, request.ObservedOn);
+        var inspection = await inspections.RecordAsync(observation, IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(inspection.Window);
+        return inspection.ToContract();
+    }
+
+    public override async Task<V1.ConductRecord> GetConductRecord(GetConductRecordRequest request, ServerCallContext context)
+    {
+        var record = await inspections.RecordOfAsync(request.StaffId, request.FromDate, request.ToDate, context.CancellationToken);
+        WindowTelemetry.Set(record.Staff.Profile.Window);
+        var response = new V1.ConductRecord
+        {
+            StaffId = record.Staff.Id, Commendations = record.Commendations, Violations = record.Violations,
+        };
+        response.Parts.AddRange(record.Parts.Select(p => new PartTally
+        {
+            Part = (V1.ConductPart)(int)p.Part, Commendations = p.Commendations, Violations = p.Violations,
+        }));
+        response.Inspections.AddRange(record.Inspections.Select(i => i.ToContract()));
+        return response;
+    }
+
+    public override async Task<V1.Contest> CreateContest(CreateContestRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var contest = await contests.CreateAsync(request.Title, window, request.HeldOn, request.MaxScore,
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<V1.Contest> RecordContestScores(RecordContestScoresRequest request, ServerCallContext context)
+    {
+        var contest = await contests.ScoreAsync(request.ContestId, request.Scores.Select(s => ((string?)s.StaffId, s.Score)).ToList(),
+            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        WindowTelemetry.Set(contest.Window);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<V1.Contest> GetContest(GetContestRequest request, ServerCallContext context)
+    {
+        var contest = await contests.GetAsync(request.ContestId, context.CancellationToken);
+        WindowTelemetry.Set(contest.Window);
+        return await ContestMessageAsync(contest, context.CancellationToken);
+    }
+
+    public override async Task<StaffContestResults> ListStaffContestResults(ListStaffContestResultsRequest request, ServerCallContext context)
+    {
+        var (member, results) = await contests.ResultsOfAsync(request.StaffId, context.CancellationToken);
+        WindowTelemetry.Set(member.Profile.Window);
+        var response = new StaffContestResults { StaffId = member.Id };
+        response.Results.AddRange(results.Select(r => new V1.StaffContestResult
+        {
+            ContestId = r.Contest.Id,
+            Title = r.Contest.Title,
+            HeldOn = Dates.Format(r.Contest.HeldOn),
+            Score = r.Score,
+            MaxScore = r.Contest.MaxScore,
+            Rank = r.Rank,
+            Participants = r.Contest.Scores.Count,
+        }));
+        return response;
+    }
+
+    public override async Task<CasesHandledReport> ReportCasesHandled(ReportCasesHandledRequest request, ServerCallContext context)
+    {
+        var (report, total) = await cases.ReceiveAsync(new CaseIntake.Report(request.StaffId, request.Month, request.Count, request.Source,
+            request.EventId, request.Window.ToDomain()), context.CancellationToken);
+        WindowTelemetry.Set(report.Window);
+        return new CasesHandledReport
+        {
+            StaffId = report.StaffId,
+            Month = report.Month.ToString(),
+            Count = report.Count,
+            Source = report.Source,
+            EventId = report.EventId,
+            MonthTotal = total,
+            Window = report.Window.ToContract(),
+        };
+    }
+
+    public override async Task<V1.MonthlyRanking> GetMonthlyRanking(GetMonthlyRankingRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var ranking = await rankings.RankAsync(window, request.Month, request.OfficeId, request.StaffId, context.CancellationToken);
+        return ranking.ToContract();
+    }
+
+    /// <summary>A contest with its ranked scores and the names of the participants (for the hall screen).</summary>
+    private async Task<V1.Contest> ContestMessageAsync(Domain.Contest contest, CancellationToken cancellationToken) =>
+        contest.ToContract(await contests.NamesAsync(contest, cancellationToken));
 }

@@ -36,19 +36,19 @@ public static class Idempotency
     /// that request's outcome is replayed.
     /// </summary>
     public static async Task<T> WriteOnceAsync<T>(IdempotencyTag? tag,
-        Func<string, Task<Remembered<T>?>> findByKey, Func<Task<(bool Stored, T Value)>> write)
+        Func<string, Task<Remembered<T>?>> findByKey, Func<Task<(bool Stored, T Value)>> write, string keyField = "idempotency_key")
     {
-        if (tag is not null && await findByKey(tag.Key) is { } earlier) return Replay(earlier, tag);
+        if (tag is not null && await findByKey(tag.Key) is { } earlier) return Replay(earlier, tag, keyField);
         var (stored, value) = await write();
         if (stored || tag is null) return value;
         var raced = await findByKey(tag.Key)
             ?? throw new InvalidOperationException("the idempotency key was reported taken but no record holds it");
-        return Replay(raced, tag);
+        return Replay(raced, tag, keyField);
     }
 
-    private static T Replay<T>(Remembered<T> earlier, IdempotencyTag tag) =>
+    private static T Replay<T>(Remembered<T> earlier, IdempotencyTag tag, string keyField) =>
         earlier.Fingerprint == tag.Fingerprint
             ? earlier.Value
-            : throw new ValidationFailed("idempotency_key",
+            : throw new ValidationFailed(keyField,
                 "was already used for a different request; send a new key for new content");
 }

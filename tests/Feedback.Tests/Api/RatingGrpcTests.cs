@@ -133,6 +133,20 @@ public sealed class RatingGrpcTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.Equal("staff-77", summary.StaffId);
         Assert.Equal(2, summary.Total);
         Assert.Equal(0.5, summary.SatisfactionRate);
+        Assert.Equal(1, summary.Rectification.Opened);
+    }
+
+    [Fact]
+    public async Task A_window_staff_ranking_puts_the_most_satisfying_first()
+    {
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:1", RatingLevel.Satisfied, "staff-low");
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:2", RatingLevel.Dissatisfied, "staff-low");
+        await _client.InviteAndRateAsync(WindowType.SocialOrganizations, "rank:3", RatingLevel.VerySatisfied, "staff-high");
+
+        var ranking = await _client.RankStaffSatisfactionAsync(new RankStaffSatisfactionRequest { Window = WindowType.SocialOrganizations });
+
+        Assert.Equal(["staff-high", "staff-low"], ranking.Staff.Select(s => s.StaffId));
+        Assert.Equal([1, 2], ranking.Staff.Select(s => s.Rank));
     }
 
     [Fact]

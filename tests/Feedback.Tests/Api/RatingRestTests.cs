@@ -108,4 +108,18 @@ public sealed class RatingRestTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.Equal(0.0, summary.GetProperty("satisfactionRate").GetDouble());
         Assert.Equal("2026-11-30", summary.GetProperty("toDate").GetString());
     }
+
+    [Fact]
+    public async Task A_monthly_trend_of_a_staff_member_answers_over_rest_and_needs_exactly_one_scope()
+    {
+        await _http.PostAsJsonAsync("/api/feedback/v1/ratings", Rating(await InviteAsync("trend:1", "CHILD_WELFARE", "staff-trend"), "SATISFIED"));
+
+        var trend = await _http.GetFromJsonAsync<JsonElement>(
+            "/api/feedback/v1/satisfaction-trend?staffId=staff-trend&fromDate=2026-10-01&toDate=2026-11-30");
+        var neither = await _http.GetAsync("/api/feedback/v1/satisfaction-trend");
+
+        Assert.Equal(["2026-10", "2026-11"], trend.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("month").GetString()));
+        Assert.Equal(1.0, trend.GetProperty("months")[1].GetProperty("satisfactionRate").GetDouble());
+        Assert.Equal(["window"], await neither.RefusedAsync(HttpStatusCode.BadRequest));
+    }
 }

@@ -37,7 +37,8 @@ public sealed class SuggestionTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.DoesNotContain(Name, response.ToString());
         Assert.DoesNotContain(Phone, response.ToString());
 
-        var spans = await host.SpansWhereAsync(s => s.DisplayName.Contains("DropSuggestion", StringComparison.Ordinal));
+        var spans = await host.SpansWhereAsync(s => s.Kind == System.Diagnostics.ActivityKind.Server
+            && s.DisplayName.Contains("DropSuggestion", StringComparison.Ordinal));
         Assert.NotEmpty(spans);
         Assert.Equal("SOCIAL_ORGANIZATIONS", spans[0].GetTagItem(WindowTelemetry.Key));
         foreach (var span in host.AllSpans())

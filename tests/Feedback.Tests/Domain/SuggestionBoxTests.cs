@@ -7,10 +7,15 @@ namespace CivilAffairs.Feedback.Tests.Domain;
 
 public sealed class SuggestionBoxTests
 {
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
     private readonly InMemorySuggestionStore _store = new();
     private readonly SuggestionBox _box;
 
-    public SuggestionBoxTests() => _box = new SuggestionBox(_store, new OfficeClock(new FakeTimeProvider(), OfficeClock.FindZone(null)));
+    public SuggestionBoxTests() =>
+        _box = new SuggestionBox(_store, new OfficeClock(_time, OfficeClock.FindZone(null)), new FeedbackRules());
+
+    private Task<Suggestion> DropAsync(string text = "好", Window window = Window.ElderlyCare) =>
+        _box.DropAsync(new DropSuggestionCommand(window, "其他", text, true, null, null));
 
     [Fact]
     public async Task An_anonymous_suggestion_drops_the_name_and_phone_it_came_with()
@@ -60,5 +65,84 @@ public sealed class SuggestionBoxTests
 
         Assert.DoesNotContain("王小明", command.ToString());
         Assert.DoesNotContain("13812345678", command.ToString());
+    }
+
+    [Fact]
+    public async Task A_category_outside_the_configured_list_is_refused_naming_the_choices()
+    {
+        var error = await Assert.ThrowsAsync<ValidationFailed>(() =>
+            _box.DropAsync(new DropSuggestionCommand(Window.ElderlyCare, "闲聊", "好", true, null, null)));
+
+        Assert.Equal("category", error.Violations.Single().Field);
+        Assert.Contains("服务态度", error.Message);
+    }
+
+    [Fact]
+    public async Task Replies_are_appended_in_order_and_keep_who_replied()
+    {
+        var dropped = await DropAsync();
+
+        await _box.ReplyAsync(dropped.Id, "已收到", "clerk-1");
+        var replied = await _box.ReplyAsync(dropped.Id, "已加开窗口", "chief-2");
+
+        Assert.Equal(["已收到", "已加开窗口"], replied.Replies.Select(r => r.Text));
+        Assert.Equal(["clerk-1", "chief-2"], replied.Replies.Select(r => r.By));
+        Assert.Equal(3, replied.Version);
+    }
+
+    [Fact]
+    public async Task A_hidden_suggestion_is_kept_with_its_reason_and_takes_no_more_replies()
+    {
+        var dropped = await DropAsync("广告内容");
+
+        var hidden = await _box.HideAsync(dropped.Id, "广告，与服务无关", "moderator-1");
+        var error = await Assert.ThrowsAsync<RuleViolated>(() => _box.ReplyAsync(dropped.Id, "谢谢", "clerk-1"));
+
+        Assert.True(hidden.Hidden);
+        Assert.Equal("广告，与服务无关", hidden.Hiding!.Text);
+        Assert.Equal("广告内容", _store.Rows.Single().Text);
+        Assert.Equal("suggestion-hidden", error.Rule);
+    }
+
+    [Fact]
+    public async Task A_reply_needs_text_and_who_replied_and_an_unknown_suggestion_is_not_found()
+    {
+        var error = await Assert.ThrowsAsync<ValidationFailed>(() => _box.ReplyAsync("s-1", " ", null));
+        await Assert.ThrowsAsync<NotFound>(() => _box.ReplyAsync("s-unknown", "谢谢", "clerk-1"));
+
+        Assert.Equal(["text", "replied_by"], error.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public async Task A_retried_reply_is_appended_once()
+    {
+        var dropped = await DropAsync();
+
+        await _box.ReplyAsync(dropped.Id, "已收到", "clerk-1", "reply-1");
+        var again = await _box.ReplyAsync(dropped.Id, "已收到", "clerk-1", "reply-1");
+
+        Assert.Single(again.Replies);
+    }
+
+    [Fact]
+    public async Task The_box_pages_newest_first_with_a_token_and_refuses_a_forged_token()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await DropAsync($"第{i}条");
+            _time.Advance(TimeSpan.FromMinutes(1));
+        }
+        await DropAsync("另一个窗口", Window.PlaceNames);
+
+        var first = await _box.ListAsync(Window.ElderlyCare, 2, null);
+        var second = await _box.ListAsync(Window.ElderlyCare, 2, first.NextToken);
+        var last = await _box.ListAsync(Window.ElderlyCare, 2, second.NextToken);
+        var error = await Assert.ThrowsAsync<ValidationFailed>(() => _box.ListAsync(Window.ElderlyCare, 2, "not-a-token"));
+
+        Assert.Equal(["第4条", "第3条"], first.Page.Select(s => s.Text));
+        Assert.Equal(["第2条", "第1条"], second.Page.Select(s => s.Text));
+        Assert.Equal(["第0条"], last.Page.Select(s => s.Text));
+        Assert.Null(last.NextToken);
+        Assert.Equal("page.page_token", error.Violations.Single().Field);
     }
 }

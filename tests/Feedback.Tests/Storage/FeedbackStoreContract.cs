@@ -15,6 +15,9 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
     protected ISuggestionStore Suggestions { get; set; } = null!;
     protected IInvitationStore Invitations { get; set; } = null!;
     protected IRectificationStore Cases { get; set; } = null!;
+    protected IQuestionnaireStore Questionnaires { get; set; } = null!;
+    protected IEvaluatorStore Evaluators { get; set; } = null!;
+    protected IAppraisalStore Appraisals { get; set; } = null!;
 
     private static readonly FeedbackRules Rules = new();
 
@@ -99,6 +102,38 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(3, fromDay2.Total);
         Assert.Equal([1, 2, 0, 0, 0], staff.Counts.Select(c => c.Value));
         Assert.Equal(0, nobody.Total);
+    }
+
+    [Fact]
+    public virtual async Task Counts_per_month_and_level_split_the_period_by_calendar_month()
+    {
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 9, 30), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 10, 1), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, on: new DateOnly(2026, 10, 31), staff: "s-m"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, on: new DateOnly(2026, 11, 1), staff: "s-m"));
+
+        var counts = await Ratings.CountByMonthAndLevelAsync(new RatingScope.OfStaff("s-m"),
+            new ReportingPeriod(new DateOnly(2026, 10, 1), null));
+
+        Assert.Equal(
+            [new MonthLevelCount("2026-10", RatingLevel.Satisfied, 1), new MonthLevelCount("2026-10", RatingLevel.Dissatisfied, 1),
+             new MonthLevelCount("2026-11", RatingLevel.Satisfied, 1)],
+            counts.OrderBy(c => c.Month).ThenBy(c => c.Level));
+    }
+
+    [Fact]
+    public virtual async Task Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff()
+    {
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: "s-1"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: "s-1"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.FuneralServices, staff: "s-2"));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.FuneralServices, staff: null));
+        await Ratings.AddAsync(ARating(level: RatingLevel.Satisfied, window: Window.PlaceNames, staff: "s-2"));
+
+        var counts = await Ratings.CountByStaffAndLevelAsync(Window.FuneralServices, ReportingPeriod.Always);
+
+        Assert.Equal([new StaffLevelCount("s-1", RatingLevel.Satisfied, 2), new StaffLevelCount("s-2", RatingLevel.Dissatisfied, 1)],
+            counts.OrderBy(c => c.StaffId));
     }
 
     [Fact]
@@ -227,13 +262,126 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.SocialOrganizations, on: new DateOnly(2026, 9, 30)));
         await OpenCaseAsync(ARating(level: RatingLevel.Dissatisfied, window: Window.DisabilityWelfare, on: new DateOnly(2026, 10, 5)));
 
-        var october = await Cases.CountAsync(Window.SocialOrganizations,
+        var october = await Cases.CountAsync(new RatingScope.OfWindow(Window.SocialOrganizations),
             new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), new DateOnly(2026, 11, 2));
-        var none = await Cases.CountAsync(Window.PlaceNames, ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var none = await Cases.CountAsync(new RatingScope.OfWindow(Window.PlaceNames), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var staff = await Cases.CountAsync(new RatingScope.OfStaff("staff-1"), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
+        var otherStaff = await Cases.CountAsync(new RatingScope.OfStaff("staff-2"), ReportingPeriod.Always, new DateOnly(2026, 11, 2));
 
         Assert.Equal(new RectificationFigures(Opened: 4, Closed: 2, ClosedOnTime: 1, Overdue: 1), october);
         Assert.Equal(1.0 / 3, october.OnTimeRate, 10);
         Assert.Equal(RectificationFigures.None, none);
+        Assert.Equal(6, staff.Opened);
+        Assert.Equal(RectificationFigures.None, otherStaff);
+    }
+
+    [Fact]
+    public virtual async Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var dropped = new Suggestion("s-e", Window.ElderlyCare, "其他", "多放几把椅子", null, at);
+        await Suggestions.AddAsync(dropped);
+
+        var (replied, reply) = dropped.With(SuggestionEntryKind.Reply, "已添置", "clerk-1", at.AddHours(1), new Idempotency("r-key", "F"));
+        Assert.True(await Suggestions.AppendAsync(replied, dropped.Version, reply));
+        var (clash, clashing) = dropped.With(SuggestionEntryKind.Reply, "另一条", "clerk-2", at.AddHours(1));
+        Assert.False(await Suggestions.AppendAsync(clash, dropped.Version, clashing));
+        var (hidden, hiding) = replied.With(SuggestionEntryKind.Hide, "重复", "moderator", at.AddHours(2));
+        Assert.True(await Suggestions.AppendAsync(hidden, replied.Version, hiding));
+
+        var stored = await Suggestions.FindAsync("s-e");
+        Assert.Equal(hidden, stored);
+        Assert.True(stored!.Hidden);
+        Assert.Equal(3, stored.Version);
+    }
+
+    [Fact]
+    public virtual async Task A_window_box_pages_newest_first_after_a_cursor()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        foreach (var (id, minutes) in new[] { ("s-a", 0), ("s-b", 1), ("s-c", 1), ("s-d", 2) })
+            await Suggestions.AddAsync(new Suggestion(id, Window.VagrantRelief, "其他", id, null, at.AddMinutes(minutes)));
+        await Suggestions.AddAsync(new Suggestion("s-x", Window.PlaceNames, "其他", "x", null, at));
+
+        var first = await Suggestions.ListAsync(Window.VagrantRelief, 2, null);
+        var rest = await Suggestions.ListAsync(Window.VagrantRelief, 10, new SuggestionCursor(first[^1].SubmittedAt, first[^1].Id));
+
+        Assert.Equal(["s-d", "s-c"], first.Select(s => s.Id));
+        Assert.Equal(["s-b", "s-a"], rest.Select(s => s.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var questionnaire = new Questionnaire("q-1", "测评", null, [new Question(1, "态度", 1, 5), new Question(2, "效率", 1, 3)], at,
+            new Idempotency("q-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddAsync(questionnaire));
+        var day = new DateOnly(2026, 11, 2);
+        var response = new QuestionnaireResponse("qr-1", "q-1", Window.ElderlyCare, [new Answer(1, 5), new Answer(2, 3)], "好", at, day,
+            new Idempotency("r-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Questionnaires.AddResponseAsync(response));
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-2", Idempotency = null, Answers = [new Answer(1, 5), new Answer(2, 1)] });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-3", Idempotency = null, Window = Window.PlaceNames });
+        await Questionnaires.AddResponseAsync(response with { Id = "qr-4", Idempotency = null, SubmittedOn = day.AddDays(1) });
+
+        Assert.Equal(questionnaire, await Questionnaires.FindAsync("q-1"));
+        Assert.Equal(questionnaire, await Questionnaires.FindByIdempotencyKeyAsync("q-key"));
+        Assert.Equal(response, await Questionnaires.FindResponseByIdempotencyKeyAsync("r-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Questionnaires.AddResponseAsync(response with { Id = "qr-5" }));
+        var counts = await Questionnaires.CountScoresAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day));
+        Assert.Equal(
+            [new ScoreCount(1, 5, 2), new ScoreCount(2, 1, 1), new ScoreCount(2, 3, 1)],
+            counts.OrderBy(c => c.QuestionNumber).ThenBy(c => c.Score));
+        Assert.Equal(2, await Questionnaires.CountResponsesAsync("q-1", Window.ElderlyCare, new ReportingPeriod(day, day)));
+        Assert.Equal(4, await Questionnaires.CountResponsesAsync("q-1", null, ReportingPeriod.Always));
+    }
+
+    [Fact]
+    public virtual async Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var serving = new Evaluator("ev-1", "钱学明", "13700001234", "人大代表", new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), at,
+            new Idempotency("ev-key", "F"));
+        var former = serving with { Id = "ev-2", TermStart = new DateOnly(2025, 1, 1), TermEnd = new DateOnly(2025, 12, 31), Idempotency = null };
+        await Evaluators.AddAsync(serving);
+        await Evaluators.AddAsync(former);
+        var report = new InspectionReport("ir-1", "ev-1", Window.ElderlyCare, "staff-3", new DateOnly(2026, 10, 10), 88, "热情", at,
+            new Idempotency("ir-key", "F"));
+        await Evaluators.AddReportAsync(report);
+        await Evaluators.AddReportAsync(report with { Id = "ir-2", StaffId = "staff-4", VisitedOn = new DateOnly(2026, 10, 12), Idempotency = null });
+        await Evaluators.AddReportAsync(report with { Id = "ir-3", VisitedOn = new DateOnly(2026, 9, 12), Idempotency = null });
+
+        Assert.Equal(serving, await Evaluators.FindAsync("ev-1"));
+        Assert.Equal(serving, await Evaluators.FindByIdempotencyKeyAsync("ev-key"));
+        Assert.Equal(["ev-1"], (await Evaluators.ListInTermAsync(new DateOnly(2026, 12, 31))).Select(e => e.Id));
+        Assert.Equal(["ev-2"], (await Evaluators.ListInTermAsync(new DateOnly(2025, 6, 1))).Select(e => e.Id));
+        Assert.Equal(report, await Evaluators.FindReportByIdempotencyKeyAsync("ir-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Evaluators.AddReportAsync(report with { Id = "ir-9" }));
+        var october = new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        Assert.Equal(["ir-2", "ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, october, 10)).Select(r => r.Id));
+        Assert.Equal(["ir-1"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, "staff-3", october, 10)).Select(r => r.Id));
+        Assert.Equal(["ir-2"], (await Evaluators.ListReportsAsync(Window.ElderlyCare, null, ReportingPeriod.Always, 1)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public virtual async Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period()
+    {
+        var at = new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero);
+        var meeting = new AppraisalMeeting("am-1", "评议", new DateOnly(2026, 10, 30), [new Attendee("周大勇", "人大代表"), new Attendee("吴芳", null)],
+            [new WindowScore(Window.ElderlyCare, 90), new WindowScore(Window.PlaceNames, 70.5)], "纪要", at, new Idempotency("am-key", "F"));
+        Assert.Equal(AddOutcome.Added, await Appraisals.AddAsync(meeting));
+        await Appraisals.AddAsync(meeting with { Id = "am-2", HeldOn = new DateOnly(2026, 10, 1), Scores = [new WindowScore(Window.ElderlyCare, 80)], Idempotency = null });
+        await Appraisals.AddAsync(meeting with { Id = "am-3", HeldOn = new DateOnly(2026, 9, 1), Idempotency = null });
+
+        Assert.Equal(meeting, await Appraisals.FindAsync("am-1"));
+        Assert.Equal(meeting, await Appraisals.FindByIdempotencyKeyAsync("am-key"));
+        Assert.Equal(AddOutcome.DuplicateIdempotencyKey, await Appraisals.AddAsync(meeting with { Id = "am-9" }));
+        var october = new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31));
+        Assert.Equal(["am-1", "am-2"], (await Appraisals.ListAsync(october, 10)).Select(m => m.Id));
+        Assert.Equal(new AppraisalFigures(2, 85), await Appraisals.ScoreOfAsync(Window.ElderlyCare, october));
+        Assert.Equal(new AppraisalFigures(1, 70.5), await Appraisals.ScoreOfAsync(Window.PlaceNames, october));
+        Assert.Equal(AppraisalFigures.None, await Appraisals.ScoreOfAsync(Window.ChildWelfare, ReportingPeriod.Always));
     }
 
     private async Task<RectificationCase> OpenCaseAsync(Rating rating)

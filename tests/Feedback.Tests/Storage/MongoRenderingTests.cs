@@ -105,7 +105,7 @@ public sealed class MongoRenderingTests
     [Fact]
     public void Case_figures_are_counted_in_one_group_stage()
     {
-        var stages = Render(MongoRectificationStore.CountPipeline(Window.PlaceNames,
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfWindow(Window.PlaceNames),
             new ReportingPeriod(new DateOnly(2026, 10, 1), null), new DateOnly(2026, 11, 2)));
 
         Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 10, "openedOn": { "$gte": "2026-10-01" } } }"""), stages[0]);
@@ -121,6 +121,14 @@ public sealed class MongoRenderingTests
     }
 
     [Fact]
+    public void Staff_case_figures_match_on_the_staff_member()
+    {
+        var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfStaff("staff-5"), ReportingPeriod.Always, new DateOnly(2026, 11, 2)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "staff-5" } }"""), stages[0]);
+    }
+
+    [Fact]
     public void A_case_document_keeps_its_history_and_says_whether_it_is_open()
     {
         var rating = new Rating("r-9", Window.PlaceNames, null, "svc", RatingLevel.Dissatisfied, null, RatingChannel.Web,
@@ -133,5 +141,93 @@ public sealed class MongoRenderingTests
         Assert.Equal("2026-11-09", document["deadline"].AsString);
         Assert.Single(document["steps"].AsBsonArray);
         Assert.Equal(opened.Steps[0], CaseDocument.From(opened).ToDomain().Steps[0]);
+    }
+
+    [Fact]
+    public void A_suggestion_page_continues_after_the_cursor_time_then_id()
+    {
+        var cursor = new SuggestionCursor(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero), "s-9");
+
+        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, cursor));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "window": 3, "$or": [
+                { "submittedAt": { "$lt": ISODate("2026-11-02T03:00:00Z") } },
+                { "submittedAt": ISODate("2026-11-02T03:00:00Z"), "_id": { "$lt": "s-9" } } ] }
+            """), filter);
+    }
+
+    [Fact]
+    public void An_entry_is_pushed_with_the_new_version_and_hidden_flag_on_the_old_version()
+    {
+        var dropped = new Suggestion("s-1", Window.ChildWelfare, "其他", "建议", null, DateTimeOffset.UnixEpoch);
+        var (hidden, entry) = dropped.With(SuggestionEntryKind.Hide, "辱骂", "moderator", DateTimeOffset.UnixEpoch);
+
+        var update = MongoSuggestionStore.Append(hidden, entry).Render(new RenderArgs<SuggestionDocument>(
+            BsonSerializer.SerializerRegistry.GetSerializer<SuggestionDocument>(), BsonSerializer.SerializerRegistry));
+
+        Assert.Equal(BsonDocument.Parse("""{ "_id": "s-1", "version": 1 }"""), Render(MongoSuggestionStore.AtVersion("s-1", 1)));
+        Assert.Equal(2, update["$set"]["version"].AsInt32);
+        Assert.True(update["$set"]["hidden"].AsBoolean);
+        Assert.Equal("辱骂", update["$push"]["entries"]["text"].AsString);
+    }
+
+    [Fact]
+    public void Questionnaire_scores_are_unwound_and_counted_per_question_and_score_in_the_server()
+    {
+        var stages = Render(MongoQuestionnaireStore.ScoresPipeline("q-1", Window.ElderlyCare,
+            new ReportingPeriod(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+
+        Assert.Equal(BsonDocument.Parse("""
+            { "$match": { "questionnaireId": "q-1", "window": 3, "submittedOn": { "$gte": "2026-11-01", "$lte": "2026-11-30" } } }
+            """), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$answers" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "question": "$answers.question", "score": "$answers.score" }, "count": { "$sum": 1 } } }
+            """), stages[2]);
+    }
+
+    [Fact]
+    public void Evaluators_in_term_and_reports_in_scope_render_as_ranges_on_day_strings()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "termEnd": { "$gte": "2026-11-02" }, "termStart": { "$lte": "2026-11-02" } }"""),
+            Render(MongoEvaluatorStore.InTermOn(new DateOnly(2026, 11, 2))));
+        Assert.Equal(BsonDocument.Parse("""{ "window": 1, "staffId": "s-1", "visitedOn": { "$gte": "2026-10-01" } }"""),
+            Render(MongoEvaluatorStore.ReportsOf(Window.MarriageRegistration, "s-1", new ReportingPeriod(new DateOnly(2026, 10, 1), null))));
+    }
+
+    [Fact]
+    public void A_window_appraisal_score_is_unwound_filtered_and_averaged_in_the_server()
+    {
+        var stages = Render(MongoAppraisalStore.ScorePipeline(Window.ElderlyCare, new ReportingPeriod(new DateOnly(2026, 10, 1), null)));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "heldOn": { "$gte": "2026-10-01" }, "scores.window": 3 } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""{ "$unwind": "$scores" }"""), stages[1]);
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "scores.window": 3 } }"""), stages[2]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": null, "meetings": { "$sum": 1 }, "average": { "$avg": "$scores.score" } } }
+            """), stages[3]);
+    }
+
+    [Fact]
+    public void A_trend_groups_by_the_month_cut_from_the_office_day_and_the_level()
+    {
+        var stages = Render(MongoRatingStore.TrendPipeline(new RatingScope.OfStaff("s-1"), ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "staffId": "s-1", "voided": false } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "month": { "$substrBytes": ["$ratedOn", 0, 7] }, "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
+    }
+
+    [Fact]
+    public void A_staff_ranking_groups_a_window_by_staff_member_and_level()
+    {
+        var stages = Render(MongoRatingStore.StaffPipeline(Window.FuneralServices, ReportingPeriod.Always));
+
+        Assert.Equal(BsonDocument.Parse("""{ "$match": { "window": 6, "voided": false, "staffId": { "$ne": null } } }"""), stages[0]);
+        Assert.Equal(BsonDocument.Parse("""
+            { "$group": { "_id": { "staffId": "$staffId", "level": "$level" }, "count": { "$sum": 1 } } }
+            """), stages[1]);
     }
 }

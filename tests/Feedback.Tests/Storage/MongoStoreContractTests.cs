@@ -16,6 +16,9 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
         Suggestions = new MongoSuggestionStore(_store.Database);
         Invitations = new MongoInvitationStore(_store.Database);
         Cases = new MongoRectificationStore(_store.Database);
+        Questionnaires = new MongoQuestionnaireStore(_store.Database);
+        Evaluators = new MongoEvaluatorStore(_store.Database);
+        Appraisals = new MongoAppraisalStore(_store.Database);
     }
 
     public override async Task DisposeAsync()
@@ -35,4 +38,11 @@ public sealed class MongoStoreContractTests : FeedbackStoreContract
     [MongoFact] public override Task An_upheld_appeal_voids_the_rating_so_it_is_no_longer_counted() => base.An_upheld_appeal_voids_the_rating_so_it_is_no_longer_counted();
     [MongoFact] public override Task The_overdue_list_holds_open_cases_past_their_deadline_oldest_first() => base.The_overdue_list_holds_open_cases_past_their_deadline_oldest_first();
     [MongoFact] public override Task Case_figures_count_opened_closed_on_time_and_overdue_per_window_and_period() => base.Case_figures_count_opened_closed_on_time_and_overdue_per_window_and_period();
+    [MongoFact] public override Task Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order() => base.Entries_are_appended_on_the_version_they_were_made_from_and_read_back_in_order();
+    [MongoFact] public override Task A_window_box_pages_newest_first_after_a_cursor() => base.A_window_box_pages_newest_first_after_a_cursor();
+    [MongoFact] public override Task A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period() => base.A_questionnaire_and_its_responses_read_back_and_scores_are_counted_per_window_and_period();
+    [MongoFact] public override Task Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period() => base.Evaluators_are_listed_by_term_and_their_reports_by_window_staff_and_period();
+    [MongoFact] public override Task Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period() => base.Meetings_read_back_whole_and_a_window_score_is_averaged_over_the_period();
+    [MongoFact] public override Task Counts_per_month_and_level_split_the_period_by_calendar_month() => base.Counts_per_month_and_level_split_the_period_by_calendar_month();
+    [MongoFact] public override Task Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff() => base.Counts_per_staff_member_and_level_cover_one_window_and_skip_ratings_without_staff();
 }

@@ -30,11 +30,28 @@ internal sealed class InMemoryRatingStore : IRatingStore
         Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
 
     public Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new SatisfactionFigures(Rows
-            .Where(r => period.Contains(r.RatedOn))
-            .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId)
+        Task.FromResult(new SatisfactionFigures(Counted(scope, period)
             .GroupBy(r => r.Level)
             .Select(g => KeyValuePair.Create(g.Key, g.Count()))));
+
+    public Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<MonthLevelCount>>(Counted(scope, period)
+            .GroupBy(r => (Month: r.RatedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), r.Level))
+            .Select(g => new MonthLevelCount(g.Key.Month, g.Key.Level, g.Count()))
+            .ToList());
+
+    public Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(CivilAffairs.SharedKernel.Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StaffLevelCount>>(Counted(new RatingScope.OfWindow(window), period)
+            .Where(r => r.StaffId is not null)
+            .GroupBy(r => (Staff: r.StaffId!, r.Level))
+            .Select(g => new StaffLevelCount(g.Key.Staff, g.Key.Level, g.Count()))
+            .ToList());
+
+    private IEnumerable<Rating> Counted(RatingScope scope, ReportingPeriod period) => Rows
+        .Where(r => !r.Voided && period.Contains(r.RatedOn))
+        .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId);
 }
 
 internal sealed class InMemorySuggestionStore : ISuggestionStore
@@ -53,6 +70,24 @@ internal sealed class InMemorySuggestionStore : ISuggestionStore
 
     public Task<Suggestion?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
+
+    public Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default)
+    {
+        var index = Rows.FindIndex(r => r.Id == updated.Id && r.Version == expectedVersion);
+        if (index < 0) return Task.FromResult(false);
+        Rows[index] = updated;
+        return Task.FromResult(true);
+    }
+
+    public Task<IReadOnlyList<Suggestion>> ListAsync(CivilAffairs.SharedKernel.Window window, int limit, SuggestionCursor? after,
+        CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Suggestion>>(Rows
+            .Where(r => r.Window == window)
+            .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)
+            .Where(r => after is null || r.SubmittedAt < after.SubmittedAt
+                || (r.SubmittedAt == after.SubmittedAt && string.CompareOrdinal(r.Id, after.Id) < 0))
+            .Take(limit)
+            .ToList());
 }
 
 internal sealed class InMemoryInvitationStore : IInvitationStore

@@ -28,6 +28,8 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var port = FreePort.Next();
         Endpoint = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateSlimBuilder();
+        // The test's output folder holds the apps' appsettings.json (with their Kestrel ports): this host reads none of it.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         _app = builder.Build();

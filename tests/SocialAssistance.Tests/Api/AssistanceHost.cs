@@ -88,6 +88,20 @@ public static class RpcAssert
     public static IReadOnlyList<string> Fields(this RpcException error) =>
         error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations.Select(v => v.Field).ToList() ?? [];
 
+    /// <summary>OK, or the status code the call failed with.</summary>
+    public static async Task<StatusCode> Outcome(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return StatusCode.OK;
+        }
+        catch (RpcException error)
+        {
+            return error.StatusCode;
+        }
+    }
+
     public static string? Rule(this RpcException error) =>
         error.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations.Single().Type;
 }

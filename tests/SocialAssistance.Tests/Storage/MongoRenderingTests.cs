@@ -15,10 +15,10 @@ public class MongoRenderingTests
         filter.Render(new RenderArgs<BsonDocument>(BsonSerializer.SerializerRegistry.GetSerializer<BsonDocument>(), BsonSerializer.SerializerRegistry)).ToJson();
 
     [Fact]
-    public void The_membership_check_matches_active_households_holding_any_of_the_people()
+    public void The_membership_check_matches_other_active_households_holding_any_of_the_people()
     {
-        Assert.Equal("""{ "active" : true, "memberIds" : { "$in" : ["A", "B"] } }""",
-            Render(MongoFilters.ActiveHouseholdsWithAnyOf(["A", "B"])));
+        Assert.Equal("""{ "_id" : { "$ne" : "hh_1" }, "active" : true, "memberIds" : { "$in" : ["A", "B"] } }""",
+            Render(MongoFilters.OtherActiveHouseholdsWithAnyOf("hh_1", ["A", "B"])));
     }
 
     [Fact]
@@ -33,6 +33,52 @@ public class MongoRenderingTests
         Assert.Equal("""{ "_id" : "dba_1", "version" : 3 }""", Render(MongoFilters.AtVersion("dba_1", 3)));
         Assert.Equal("""{ "status" : { "$in" : ["POSTED", "COMMUNITY_REVIEW"] } }""",
             Render(MongoFilters.InStatus([ApplicationStatus.Posted.Code(), ApplicationStatus.CommunityReview.Code()])));
+    }
+
+    [Fact]
+    public void The_already_paid_lookup_matches_programme_month_and_households_as_payments_are_stored()
+    {
+        Assert.Equal("""{ "programme" : "EXTREME_POVERTY", "month" : "2026-12-01", "householdId" : { "$in" : ["hh_1"] } }""",
+            Render(MongoFilters.PaymentsFor(MongoPaymentStore.Code(Programme.ExtremePoverty), "2026-12-01", ["hh_1"])));
+        var document = MongoCollections.ToDocument(new Payment
+        {
+            Id = "pay_1", HouseholdId = "hh_1", CaseId = "dba_1", Programme = Programme.ExtremePoverty, Month = new DateOnly(2026, 12, 1),
+            AmountFen = 1, PaidAt = DateTimeOffset.UnixEpoch, Source = "run_1",
+        }, "pay_1");
+        Assert.Equal(("EXTREME_POVERTY", "2026-12-01", "hh_1"), (document["programme"].AsString, document["month"].AsString, document["householdId"].AsString));
+        var index = MongoIndexes.OnePaymentPerMonth();
+        Assert.True(index.Options.Unique);
+    }
+
+    [Fact]
+    public void Only_an_active_extreme_poverty_case_carries_the_open_key_its_unique_index_holds()
+    {
+        var supportCase = new SupportCase
+        {
+            Id = "sup_1", HouseholdId = "hh_1", Programme = Programme.ExtremePoverty, Status = SupportStatus.Active,
+            OpenedAt = DateTimeOffset.UnixEpoch, OpenedBy = "clerk", PersonIdNumber = "P",
+        };
+
+        Assert.Equal("extreme-poverty:P", MongoSupportCaseStore.ToDocument(supportCase)["openKey"].AsString);
+        Assert.False(MongoSupportCaseStore.ToDocument(supportCase with { Programme = Programme.Temporary }).Contains("openKey"));
+        Assert.Equal("""{ "openKey" : "extreme-poverty:P" }""", Render(MongoFilters.OpenSupportCase("extreme-poverty:P")));
+        var index = MongoIndexes.OneOpenSupportCase();
+        Assert.True(index.Options.Unique);
+        Assert.Equal("""{ "openKey" : { "$type" : 2 } }""", Render(((CreateIndexOptions<BsonDocument>)index.Options).PartialFilterExpression));
+    }
+
+    [Fact]
+    public void Large_amounts_and_instants_survive_the_trip_through_a_document()
+    {
+        var payment = new Payment
+        {
+            Id = "pay_1", HouseholdId = "hh_1", CaseId = "dba_1", Programme = Programme.Dibao, Month = new DateOnly(2026, 12, 1),
+            AmountFen = 12_345_678_901_234, PaidAt = new DateTimeOffset(2026, 12, 10, 1, 2, 3, 456, TimeSpan.Zero), Source = "run_1",
+        };
+
+        var back = MongoCollections.FromDocument<Payment>(MongoCollections.ToDocument(payment, payment.Id));
+
+        Assert.Equal(payment, back);
     }
 
     [Fact]

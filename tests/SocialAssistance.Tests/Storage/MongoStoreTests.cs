@@ -11,14 +11,16 @@ public sealed class MongoStoreTests : StoreContract
     private IMongoClient? _client;
     private string? _database;
 
-    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync()
+    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync()
     {
-        if (MongoFactAttribute.MongoUri is not { } uri) return (null!, null!, null!);
+        if (MongoFactAttribute.MongoUri is not { } uri) return (null!, null!, null!, null!, null!);
         _client = new MongoClient(uri);
         _database = MongoFactAttribute.FreshDatabaseName("assist");
-        var collections = new MongoCollections(_client.GetDatabase(_database));
-        await new MongoIndexes(collections).InitializeAsync(CancellationToken.None);
-        return (new MongoHouseholdStore(collections), new MongoApplicationStore(collections), new MongoIdempotencyStore(collections));
+        var database = _client.GetDatabase(_database);
+        var collections = new MongoCollections(database);
+        await new MongoIndexes(collections, database).InitializeAsync(CancellationToken.None);
+        return (new MongoHouseholdStore(collections), new MongoApplicationStore(collections), new MongoIdempotencyStore(collections),
+            new MongoPaymentStore(collections), new MongoSupportCaseStore(collections));
     }
 
     public override async Task DisposeAsync()
@@ -33,4 +35,10 @@ public sealed class MongoStoreTests : StoreContract
     [MongoFact] public override Task An_application_key_cannot_be_claimed_twice() => base.An_application_key_cannot_be_claimed_twice();
     [MongoFact] public override Task An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed() => base.An_update_applies_only_at_the_version_read_and_frees_the_household_when_closed();
     [MongoFact] public override Task Applications_are_listed_by_status() => base.Applications_are_listed_by_status();
+    [MongoFact] public override Task A_run_pays_each_household_once_a_month_per_programme() => base.A_run_pays_each_household_once_a_month_per_programme();
+    [MongoFact] public override Task A_household_update_applies_only_at_the_version_read() => base.A_household_update_applies_only_at_the_version_read();
+    [MongoFact] public override Task A_support_case_is_stored_with_its_payment_or_not_at_all() => base.A_support_case_is_stored_with_its_payment_or_not_at_all();
+    [MongoFact] public override Task One_open_extreme_poverty_case_per_person() => base.One_open_extreme_poverty_case_per_person();
+    [MongoFact] public override Task A_support_case_update_applies_at_the_version_read_with_its_payment() => base.A_support_case_update_applies_at_the_version_read_with_its_payment();
+    [MongoFact] public override Task A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join() => base.A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join();
 }

@@ -10,11 +10,12 @@ public sealed class SqliteStoreTests : StoreContract
     private readonly TempDirectory _directory = new();
     private SqliteDatabase? _database;
 
-    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync()
+    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync()
     {
         _database = new SqliteDatabase(_directory.File("store.db"));
         await new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
-        return (new SqliteHouseholdStore(_database), new SqliteApplicationStore(_database), new SqliteIdempotencyStore(_database));
+        return (new SqliteHouseholdStore(_database), new SqliteApplicationStore(_database), new SqliteIdempotencyStore(_database),
+            new SqlitePaymentStore(_database), new SqliteSupportCaseStore(_database));
     }
 
     public override Task DisposeAsync()

@@ -12,10 +12,12 @@ public abstract class StoreContract : IAsyncLifetime
     protected IHouseholdStore Households { get; private set; } = null!;
     protected IApplicationStore Applications { get; private set; } = null!;
     protected IIdempotencyStore Keys { get; private set; } = null!;
+    protected IPaymentStore Payments { get; private set; } = null!;
+    protected ISupportCaseStore SupportCases { get; private set; } = null!;
 
-    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore)> OpenAsync();
+    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync();
 
-    public virtual async Task InitializeAsync() => (Households, Applications, Keys) = await OpenAsync();
+    public virtual async Task InitializeAsync() => (Households, Applications, Keys, Payments, SupportCases) = await OpenAsync();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -85,6 +87,52 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Null(await Keys.FindAsync("submit-dibao-application", claim.Key));
     }
 
+    private static Household Changed(Household household, long[] incomes, int[]? leaving = null, params string[] joining) =>
+        new HouseholdChangeReport(incomes, 100, "changed", leaving ?? [],
+            joining.Select(id => new NewMember("新成员", id, Relation.Child, 0)).ToList()).ApplyTo(household, Now);
+
+    [Fact]
+    public virtual async Task A_household_update_applies_only_at_the_version_read()
+    {
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
+        await Households.AddAsync(household, null);
+        var changed = Changed(household, [0, 5_000]);
+
+        Assert.Equal(HouseholdUpdate.Stale, await Households.UpdateAsync(changed, expectedVersion: 2, null));
+        Assert.Equal(HouseholdUpdate.Done, await Households.UpdateAsync(changed, expectedVersion: 1, null));
+        Assert.Equal(HouseholdUpdate.Stale, await Households.UpdateAsync(changed, expectedVersion: 1, null));
+
+        var stored = await Households.GetAsync(household.Id);
+        Assert.Equal([0L, 5_000L], stored!.MemberIncomesFen);
+        Assert.Equal((100L, 2), (stored.FinancialAssetsFen, stored.Version));
+        var change = Assert.Single(stored.Changes);
+        Assert.Equal([10_000L, 20_000L], change.IncomesBeforeFen);
+        Assert.Equal("changed", change.Note);
+        // Still the members' one active household.
+        Assert.Equal(new MembershipConflict(0), await Households.AddAsync(NewHousehold(household.Members[0].IdNumber.Value), null));
+    }
+
+    [Fact]
+    public virtual async Task A_member_who_leaves_is_free_and_one_active_elsewhere_cannot_join()
+    {
+        var elsewhere = NewHousehold(IdNumbers.Man(60));
+        await Households.AddAsync(elsewhere, null);
+        var household = NewHousehold(IdNumbers.Man(40), IdNumbers.Woman(38));
+        await Households.AddAsync(household, null);
+        var claim = new IdempotencyClaim("report-household-change", Guid.NewGuid().ToString(), "f");
+
+        var refused = await Households.UpdateAsync(Changed(household, [0, 0], null, IdNumbers.Man(10), elsewhere.Members[0].IdNumber.Value), 1, claim);
+
+        Assert.Equal(new HouseholdUpdate(false, new MembershipConflict(3)), refused);
+        Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
+        Assert.Equal(1, (await Households.GetAsync(household.Id))!.Version);
+
+        var left = Changed(household, [0, 0], [1]);
+        Assert.Equal(HouseholdUpdate.Done, await Households.UpdateAsync(left, 1, claim));
+        Assert.Single((await Households.GetAsync(household.Id))!.Members);
+        Assert.Null(await Households.AddAsync(NewHousehold(household.Members[1].IdNumber.Value), null));
+    }
+
     [Fact]
     public virtual async Task One_open_application_per_household()
     {
@@ -148,5 +196,87 @@ public abstract class StoreContract : IAsyncLifetime
         Assert.Contains(listed, a => a.Id == active.Id);
         Assert.DoesNotContain(listed, a => a.Id == submitted.Id);
         Assert.All(listed, a => Assert.Contains(a.Status, new[] { ApplicationStatus.Posted, ApplicationStatus.Active }));
+    }
+
+    private static Payment NewPayment(string householdId, DateOnly month, long amount, string source, Programme programme = Programme.Dibao) => new()
+    {
+        Id = Ids.New("pay"), HouseholdId = householdId, CaseId = "dba_" + householdId, Programme = programme, Month = month,
+        AmountFen = amount, PaidAt = Now, Source = source,
+    };
+
+    [Fact]
+    public virtual async Task A_run_pays_each_household_once_a_month_per_programme()
+    {
+        var (a, b) = ("hh_a" + Guid.NewGuid().ToString("N"), "hh_b" + Guid.NewGuid().ToString("N"));
+        var december = new DateOnly(2026, 12, 1);
+        var claim = new IdempotencyClaim("payment-run", Guid.NewGuid().ToString(), "f");
+
+        var first = await Payments.RecordRunAsync(new PaymentRun("run_1" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_1"), NewPayment(b, december, 50_000, "run_1")], claim);
+        var second = await Payments.RecordRunAsync(new PaymentRun("run_2" + a, december, Now, 0, 0, 0),
+            [NewPayment(a, december, 97_000, "run_2"), NewPayment(a, december.AddMonths(1), 97_000, "run_2")], null);
+
+        Assert.Equal((2, 0, 147_000L), (first.PaidCount, first.AlreadyPaidCount, first.TotalPaidFen));
+        Assert.Equal((1, 1, 97_000L), (second.PaidCount, second.AlreadyPaidCount, second.TotalPaidFen));
+        Assert.Equal(first, await Payments.GetRunAsync(first.Id));
+        Assert.Equal(first.Id, (await Keys.FindAsync(claim.Scope, claim.Key))!.ResourceId);
+        var ledger = await Payments.ListByHouseholdAsync(a);
+        Assert.Equal([(december, "run_1"), (december.AddMonths(1), "run_2")], ledger.Select(p => (p.Month, p.Source)));
+        Assert.False(await Payments.RecordAsync(NewPayment(b, december, 1, "grant")));
+        Assert.True(await Payments.RecordAsync(NewPayment(b, december, 1, "grant", Programme.Temporary)));
+        Assert.Equal([Programme.Dibao, Programme.Temporary], (await Payments.ListByHouseholdAsync(b)).Select(p => p.Programme));
+    }
+
+    private static SupportCase NewSupportCase(string householdId, Programme programme, SupportStatus status, string person = "") => new()
+    {
+        Id = Ids.New("sup"), HouseholdId = householdId, Programme = programme, Status = status, OpenedAt = Now, OpenedBy = "clerk",
+        PersonIdNumber = person, AmountFen = 10_000,
+    };
+
+    [Fact]
+    public virtual async Task A_support_case_is_stored_with_its_payment_or_not_at_all()
+    {
+        var household = "hh_" + Guid.NewGuid().ToString("N");
+        var november = new DateOnly(2026, 11, 1);
+        var first = NewSupportCase(household, Programme.Temporary, SupportStatus.PaperworkPending);
+        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, NewPayment(household, november, 10_000, first.Id, Programme.Temporary), null));
+
+        var second = NewSupportCase(household, Programme.Temporary, SupportStatus.PaperworkPending);
+        var claim = new IdempotencyClaim("support-case", Guid.NewGuid().ToString(), "f");
+        Assert.Equal(SupportWrite.AlreadyPaid, await SupportCases.AddAsync(second, NewPayment(household, november, 5_000, second.Id, Programme.Temporary), claim));
+
+        Assert.Null(await SupportCases.GetAsync(second.Id));
+        Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
+        Assert.Equal([first.Id], (await Payments.ListByHouseholdAsync(household)).Select(p => p.Source));
+        Assert.Contains(await SupportCases.ListByStatusAsync([SupportStatus.PaperworkPending]), c => c.Id == first.Id);
+    }
+
+    [Fact]
+    public virtual async Task One_open_extreme_poverty_case_per_person()
+    {
+        var person = IdNumbers.Woman(80);
+        var first = NewSupportCase("hh_" + Guid.NewGuid().ToString("N"), Programme.ExtremePoverty, SupportStatus.Active, person);
+        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, null, null));
+
+        Assert.Equal(SupportWrite.AlreadyOpen, await SupportCases.AddAsync(first with { Id = Ids.New("sup") }, null, null));
+        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(
+            NewSupportCase(first.HouseholdId, Programme.Temporary, SupportStatus.Submitted, person), null, null));
+    }
+
+    [Fact]
+    public virtual async Task A_support_case_update_applies_at_the_version_read_with_its_payment()
+    {
+        var household = "hh_" + Guid.NewGuid().ToString("N");
+        var submitted = NewSupportCase(household, Programme.Temporary, SupportStatus.Submitted);
+        await SupportCases.AddAsync(submitted, null, null);
+        var paid = submitted with { Status = SupportStatus.Paid, Version = 2 };
+        var payment = NewPayment(household, new DateOnly(2026, 11, 1), 10_000, submitted.Id, Programme.Temporary);
+
+        Assert.Equal(SupportWrite.Stale, await SupportCases.UpdateAsync(paid, expectedVersion: 2, payment, null));
+        Assert.Empty(await Payments.ListByHouseholdAsync(household));
+        Assert.Equal(SupportWrite.Done, await SupportCases.UpdateAsync(paid, expectedVersion: 1, payment, null));
+
+        Assert.Equal((SupportStatus.Paid, 2), ((await SupportCases.GetAsync(submitted.Id))!.Status, (await SupportCases.GetAsync(submitted.Id))!.Version));
+        Assert.Single(await Payments.ListByHouseholdAsync(household));
     }
 }

@@ -8,11 +8,18 @@ using Grpc.Core;
 namespace CivilAffairs.StaffConduct.Tests.Api;
 
 /// <summary>The service in memory on a fresh SQLite file, with a gRPC client and a few request makers.</summary>
-public sealed class StaffHost : ServiceHost<StaffConductApi>
+public class StaffHost : ServiceHost<StaffConductApi>
 {
     private static int _badge;
 
     private V1.StaffConduct.StaffConductClient? _client;
+
+    public StaffHost()
+    {
+        // No test depends on what listens on this machine: the feedback service is nowhere unless a test says where.
+        With("Services:feedback:Grpc", "http://127.0.0.1:9");
+        With("Resilience:Grpc:MaxRetries", "1").With("Resilience:Grpc:TotalTimeout", "00:00:02");
+    }
 
     /// <summary>2026-11-02 09:00 in Beijing.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().AddHours(8).DateTime);

@@ -160,4 +160,52 @@ public sealed class StaffRestTests : IDisposable
         var none = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/commitments/overdue?window=PLACE_NAMES");
         Assert.False(none.TryGetProperty("commitments", out var list) && list.GetArrayLength() > 0);
     }
+
+    [Fact]
+    public async Task Cases_contests_and_the_ranking_answer_over_rest()
+    {
+        var id = (await RegisterAsync("R-110")).GetProperty("staffId").GetString();
+        var cases = await _http.PostAsJsonAsync($"/api/staff/v1/staff/{id}/cases",
+            new { month = "2026-11", count = 12, source = "marriage", eventId = "rest-evt-1" });
+        Assert.Equal(HttpStatusCode.OK, cases.StatusCode);
+        Assert.Equal(12, (await cases.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("monthTotal").GetInt32());
+
+        var contest = await (await _http.PostAsJsonAsync("/api/staff/v1/contests",
+            new { title = "技能比武", window = "MARRIAGE_REGISTRATION", heldOn = _host.Date(0), maxScore = 100 })).Content.ReadFromJsonAsync<JsonElement>();
+        var contestId = contest.GetProperty("contestId").GetString();
+        var scored = await _http.PostAsJsonAsync($"/api/staff/v1/contests/{contestId}/scores", new { scores = new[] { new { staffId = id, score = 91.5 } } });
+        Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+
+        // Nothing listens for the feedback service here: the ranking still answers and says what is missing.
+        var ranking = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/windows/MARRIAGE_REGISTRATION/rankings/2026-11");
+        var line = ranking.GetProperty("lines")[0];
+        Assert.Equal(12, line.GetProperty("figures").GetProperty("casesHandled").GetInt32());
+        Assert.Equal(91.5, line.GetProperty("figures").GetProperty("contestScorePercent").GetDouble());
+        Assert.False(ranking.TryGetProperty("complete", out var complete) && complete.GetBoolean());
+    }
+
+    [Fact]
+    public async Task An_inspection_against_an_unknown_rule_is_400_naming_rule_id()
+    {
+        var id = (await RegisterAsync("R-111")).GetProperty("staffId").GetString();
+        var response = await _http.PostAsJsonAsync($"/api/staff/v1/staff/{id}/inspections",
+            new { ruleId = "NOPE", kind = "VIOLATION", inspector = "李明", evidence = "照片", observedOn = _host.Date(0) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("rule_id", await response.Content.ReadAsStringAsync());
+        var code = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/conduct-code");
+        Assert.True(code.GetProperty("rules").GetArrayLength() >= 10);
+    }
+
+    [Fact]
+    public async Task The_catalogue_is_read_per_window_per_item_and_by_keyword_over_rest()
+    {
+        var window = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/catalogue/windows/MARRIAGE_REGISTRATION/items");
+        Assert.Equal(3, window.GetProperty("items").GetArrayLength());
+        var item = await _http.GetFromJsonAsync<JsonElement>("/api/staff/v1/catalogue/items/MR-02");
+        Assert.Equal("离婚登记", item.GetProperty("content").GetProperty("name").GetString());
+        var found = await _http.GetFromJsonAsync<JsonElement>($"/api/staff/v1/catalogue/search?keyword={Uri.EscapeDataString("离婚")}");
+        Assert.Equal("MR-02", found.GetProperty("items")[0].GetProperty("itemId").GetString());
+        var missing = await _http.GetAsync("/api/staff/v1/catalogue/items/NOPE");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
 }

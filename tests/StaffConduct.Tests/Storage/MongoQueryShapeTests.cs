@@ -1,4 +1,5 @@
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.Storage.Mongo;
 using MongoDB.Bson;
 using MongoDB.Bson.Serialization;
@@ -126,5 +127,81 @@ public class MongoQueryShapeTests
         Assert.Equal("{ \"date\" : \"2026-11-03\", \"staff_id\" : { \"$in\" : [\"a\"] } }",
             Render(MongoDutyLog.ForDay(["a"], new DateOnly(2026, 11, 3))));
         Assert.Equal("{ \"_id\" : -1 }", Render(MongoDutyLog.LatestFirst));
+    }
+
+    [Fact]
+    public void One_designation_in_force_per_holder_is_a_unique_index_partial_on_in_force()
+    {
+        var index = MongoDesignationRegister.Indexes().Single(i => i.Options.Name == MongoDesignationRegister.InForceIndex);
+        Assert.True(index.Options.Unique);
+        var options = Assert.IsType<CreateIndexOptions<DesignationDocument>>(index.Options);
+        Assert.Equal("{ \"in_force\" : true }", Render(options.PartialFilterExpression));
+        Assert.Equal("{ \"_id\" : \"d1\", \"in_force\" : true }", Render(MongoDesignationRegister.InForce("d1")));
+        Assert.Equal("{ \"window\" : 1, \"in_force\" : true }", Render(MongoDesignationRegister.ByWindow(Window.MarriageRegistration, false)));
+        Assert.Equal("{ \"window\" : 1 }", Render(MongoDesignationRegister.ByWindow(Window.MarriageRegistration, true)));
+    }
+
+    [Fact]
+    public void A_withdrawal_clears_in_force_and_keeps_the_reason()
+    {
+        var update = BsonDocument.Parse(Render(MongoDesignationRegister.Withdraw(
+            new DesignationWithdrawal(new DateOnly(2026, 6, 30), "调离", "党委", new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero)), null)));
+        Assert.False(update["$set"]["in_force"].AsBoolean);
+        Assert.Equal("2026-06-30", update["$set"]["withdrawal"]["on"].AsString);
+        Assert.False(update["$set"].AsBsonDocument.Contains("withdrawal_idempotency_key"));
+    }
+
+    [Fact]
+    public void Rule_edits_are_conditional_on_the_version_and_inactive_rules_hidden_by_default()
+    {
+        Assert.Equal("{ \"_id\" : \"T-01\", \"version\" : 2 }", Render(MongoConductCode.AtVersion("T-01", 2)));
+        Assert.Equal("{ \"active\" : true }", Render(MongoConductCode.Listing(false)));
+        Assert.Equal("{ }", Render(MongoConductCode.Listing(true)));
+        Assert.Equal("{ \"part\" : 1, \"_id\" : 1 }", Render(MongoConductCode.ByPart));
+    }
+
+    [Fact]
+    public void Inspections_of_a_period_compare_observation_date_strings()
+    {
+        Assert.Equal("{ \"staff_id\" : { \"$in\" : [\"s\"] }, \"observed_on\" : { \"$gte\" : \"2026-11-01\", \"$lte\" : \"2026-11-30\" } }",
+            Render(MongoInspectionLog.ByStaffBetween(["s"], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+        Assert.Equal("{ \"staff_id\" : { \"$in\" : [\"s\"] } }", Render(MongoInspectionLog.ByStaffBetween(["s"], null, null)));
+    }
+
+    [Fact]
+    public void A_score_batch_is_pushed_only_where_none_of_its_participants_is_scored()
+    {
+        Assert.Equal("{ \"_id\" : \"c1\", \"scores.staff_id\" : { \"$nin\" : [\"a\", \"b\"] } }",
+            Render(MongoContestBook.NoneScoredYet("c1", ["a", "b"])));
+        var update = BsonDocument.Parse(Render(MongoContestBook.AddScores(
+            [new ContestScore("a", 90, new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.Zero))], new IdempotencyTag("k", "F"))));
+        Assert.Equal(90, update["$push"]["scores"]["$each"][0]["score"].AsDouble);
+        Assert.Equal("k", update["$push"]["score_batches"]["key"].AsString);
+    }
+
+    [Fact]
+    public void Contests_of_a_month_and_case_reports_of_a_month_are_string_comparisons()
+    {
+        Assert.Equal("{ \"held_on\" : { \"$gte\" : \"2026-11-01\", \"$lte\" : \"2026-11-30\" } }",
+            Render(MongoContestBook.HeldBetween(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30))));
+        Assert.Equal("{ \"month\" : \"2026-11\", \"staff_id\" : { \"$in\" : [\"s\"] } }", Render(MongoCaseLedger.OfMonth(["s"], new Month(2026, 11))));
+        var bson = CaseReportDocument.From(new CaseReport("evt-1", "s", Window.MarriageRegistration, new Month(2026, 11), 3, "marriage",
+            new DateTimeOffset(2026, 11, 3, 0, 0, 0, TimeSpan.Zero)), "F").ToBsonDocument();
+        Assert.Equal("evt-1", bson["_id"].AsString);
+    }
+
+    [Fact]
+    public void Catalogue_versions_are_unique_per_item_and_version_and_read_per_item_or_window()
+    {
+        Assert.Equal("{ \"item_id\" : \"MR-01\" }", Render(MongoServiceCatalogue.OfItem("MR-01")));
+        Assert.Equal("{ \"window\" : 3 }", Render(MongoServiceCatalogue.OfWindow(Window.ElderlyCare)));
+        Assert.Equal("{ }", Render(MongoServiceCatalogue.OfWindow(null)));
+        Assert.Contains(MongoServiceCatalogue.Indexes(), i => i.Options.Unique == true);
+        Assert.Equal("{ \"item_id\" : \"MR-01\", \"month\" : \"2026-11\" }", Render(MongoServiceTimeLedger.OfMonth("MR-01", new Month(2026, 11))));
+        var seed = CatalogueSeed.Items(new DateOnly(2026, 11, 2), new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero))[0];
+        var bson = ServiceItemDocument.From(seed).ToBsonDocument();
+        Assert.Equal("MR-01@1", bson["_id"].AsString);
+        var back = BsonSerializer.Deserialize<ServiceItemDocument>(bson).ToDomain();
+        Assert.True(back.Content.SameAs(seed.Content));
     }
 }

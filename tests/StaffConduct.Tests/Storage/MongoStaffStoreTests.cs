@@ -1,4 +1,5 @@
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 using CivilAffairs.StaffConduct.Storage.Mongo;
 using CivilAffairs.TestSupport;
 using MongoDB.Driver;
@@ -18,11 +19,25 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
         Directory = new MongoStaffDirectory(_database);
         Commitments = new MongoCommitmentBook(_database);
         Duty = new MongoDutyLog(_database);
+        Designations = new MongoDesignationRegister(_database);
+        Code = new MongoConductCode(_database);
+        Inspections = new MongoInspectionLog(_database);
+        Contests = new MongoContestBook(_database);
+        Cases = new MongoCaseLedger(_database);
+        Catalogue = new MongoServiceCatalogue(_database);
+        Times = new MongoServiceTimeLedger(_database);
     }
 
     protected override IStaffDirectory Directory { get; }
     protected override ICommitmentBook Commitments { get; }
     protected override IDutyLog Duty { get; }
+    protected override IDesignationRegister Designations { get; }
+    protected override IConductCode Code { get; }
+    protected override IInspectionLog Inspections { get; }
+    protected override IContestBook Contests { get; }
+    protected override ICaseLedger Cases { get; }
+    protected override IServiceCatalogue Catalogue { get; }
+    protected override IServiceTimeLedger Times { get; }
 
     public Task InitializeAsync() => new MongoIndexes(_database).InitializeAsync(CancellationToken.None);
 
@@ -47,4 +62,15 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
     [MongoFact] public override Task An_outcome_is_recorded_once() => base.An_outcome_is_recorded_once();
     [MongoFact] public override Task Open_commitments_due_before_a_day_are_listed_by_deadline_and_window() => base.Open_commitments_due_before_a_day_are_listed_by_deadline_and_window();
     [MongoFact] public override Task The_latest_duty_record_of_a_day_counts() => base.The_latest_duty_record_of_a_day_counts();
+    [MongoFact] public override Task One_designation_of_a_kind_is_in_force_per_holder_and_a_withdrawn_one_stays_on_record() => base.One_designation_of_a_kind_is_in_force_per_holder_and_a_withdrawn_one_stays_on_record();
+    [MongoFact] public override Task A_designation_idempotency_key_is_held_once() => base.A_designation_idempotency_key_is_held_once();
+    [MongoFact] public override Task The_conduct_code_is_seeded_once_and_edited_by_version() => base.The_conduct_code_is_seeded_once_and_edited_by_version();
+    [MongoFact] public override Task A_new_rule_is_created_once_and_inactive_rules_are_listed_only_on_request() => base.A_new_rule_is_created_once_and_inactive_rules_are_listed_only_on_request();
+    [MongoFact] public override Task Inspections_are_listed_newest_first_within_the_dates() => base.Inspections_are_listed_newest_first_within_the_dates();
+    [MongoFact] public override Task A_score_batch_is_added_whole_or_not_at_all() => base.A_score_batch_is_added_whole_or_not_at_all();
+    [MongoFact] public override Task Score_batch_and_contest_idempotency_keys_are_held_once() => base.Score_batch_and_contest_idempotency_keys_are_held_once();
+    [MongoFact] public override Task Contests_are_found_by_participant_and_by_the_days_they_were_held() => base.Contests_are_found_by_participant_and_by_the_days_they_were_held();
+    [MongoFact] public override Task A_case_report_is_stored_once_per_event_and_totalled_per_month() => base.A_case_report_is_stored_once_per_event_and_totalled_per_month();
+    [MongoFact] public override Task Catalogue_versions_are_appended_once_each_and_read_back_whole() => base.Catalogue_versions_are_appended_once_each_and_read_back_whole();
+    [MongoFact] public override Task Service_times_are_stored_once_per_event_and_counted_per_month() => base.Service_times_are_stored_once_per_event_and_counted_per_month();
 }

@@ -1,4 +1,5 @@
 using CivilAffairs.StaffConduct.Domain;
+using CivilAffairs.StaffConduct.Domain.Catalogue;
 
 namespace CivilAffairs.StaffConduct.Tests.Storage;
 
@@ -13,6 +14,13 @@ public abstract class StaffStoreContract
     protected abstract IStaffDirectory Directory { get; }
     protected abstract ICommitmentBook Commitments { get; }
     protected abstract IDutyLog Duty { get; }
+    protected abstract IDesignationRegister Designations { get; }
+    protected abstract IConductCode Code { get; }
+    protected abstract IInspectionLog Inspections { get; }
+    protected abstract IContestBook Contests { get; }
+    protected abstract ICaseLedger Cases { get; }
+    protected abstract IServiceCatalogue Catalogue { get; }
+    protected abstract IServiceTimeLedger Times { get; }
 
     private static int _badge;
 
@@ -251,5 +259,223 @@ public abstract class StaffStoreContract
         Assert.Equal([(one.Id, DutyStatus.OnLeave, "病假"), (two.Id, DutyStatus.Training, "")],
             records.Select(r => (r.StaffId, r.Status, r.Note)));
         Assert.Equal(DutyStatus.Training, (await Duty.FindByIdempotencyKeyAsync(tag.Key))!.Value.Status);
+    }
+
+    private static Designation ModelWindow(Window window, string office, DateOnly on) =>
+        new(Ids.New(), DesignationKind.ModelWindow, window, office, "", on, "群众满意度第一", "机关党委", Now, null);
+
+    [Fact]
+    public virtual async Task One_designation_of_a_kind_is_in_force_per_holder_and_a_withdrawn_one_stays_on_record()
+    {
+        var office = $"o-{Guid.NewGuid():N}";
+        var first = ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(first, null));
+        Assert.Equal(first, await Designations.GetAsync(first.Id));
+        Assert.Equal(DesignationWrite.HolderAlreadyDesignated,
+            await Designations.AddAsync(ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 2, 1)), null));
+
+        var withdrawal = new DesignationWithdrawal(new DateOnly(2026, 6, 30), "年度考核未达标", "机关党委", Now.AddDays(1));
+        var tag = new IdempotencyTag($"w-{Guid.NewGuid():N}", "F1");
+        Assert.Equal(DesignationWrite.Written, await Designations.WithdrawAsync(first.Id, withdrawal, tag));
+        Assert.Equal(DesignationWrite.NotInForce, await Designations.WithdrawAsync(first.Id, withdrawal, null));
+        Assert.Equal(withdrawal, (await Designations.GetAsync(first.Id))!.Withdrawal);
+        Assert.Equal((first.Id, "F1"), ((await Designations.FindByWithdrawalKeyAsync(tag.Key))!.Value.Id, "F1"));
+
+        var again = ModelWindow(Window.PlaceNames, office, new DateOnly(2026, 7, 1));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(again, null));
+        var inForce = (await Designations.ListByWindowAsync(Window.PlaceNames, false)).Where(d => d.OfficeId == office);
+        Assert.Equal([again.Id], inForce.Select(d => d.Id));
+        var all = (await Designations.ListByWindowAsync(Window.PlaceNames, true)).Where(d => d.OfficeId == office);
+        Assert.Equal([first.Id, again.Id], all.Select(d => d.Id));
+    }
+
+    [Fact]
+    public virtual async Task A_designation_idempotency_key_is_held_once()
+    {
+        var tag = new IdempotencyTag($"g-{Guid.NewGuid():N}", "F1");
+        var first = ModelWindow(Window.ElderlyCare, $"o-{Guid.NewGuid():N}", new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.Written, await Designations.AddAsync(first, tag));
+        var second = ModelWindow(Window.ElderlyCare, $"o-{Guid.NewGuid():N}", new DateOnly(2026, 1, 5));
+        Assert.Equal(DesignationWrite.IdempotencyKeyTaken, await Designations.AddAsync(second, tag));
+        Assert.Null(await Designations.GetAsync(second.Id));
+        Assert.Equal(first.Id, (await Designations.FindByIdempotencyKeyAsync(tag.Key))!.Value.Id);
+    }
+
+    [Fact]
+    public virtual async Task The_conduct_code_is_seeded_once_and_edited_by_version()
+    {
+        await Code.SeedAsync(ConductCodeSeed.Rules(Now));
+        var seeded = await Code.ListAsync(includeInactive: true);
+        Assert.Equal(ConductCodeSeed.Rules(Now).Count, seeded.Count);
+        Assert.Equal(Enum.GetValues<ConductPart>(), seeded.Select(r => r.Part).Distinct());
+
+        var edited = seeded[0] with { Text = "着装整洁", Version = 2, UpdatedAt = Now.AddDays(1) };
+        Assert.True(await Code.SaveAsync(edited));
+        Assert.False(await Code.SaveAsync(seeded[0] with { Text = "stale", Version = 2 }));
+        Assert.Equal(edited, await Code.GetAsync(seeded[0].Id));
+
+        // A second seeding never overwrites the administrator's code.
+        await Code.SeedAsync(ConductCodeSeed.Rules(Now));
+        Assert.Equal("着装整洁", (await Code.GetAsync(seeded[0].Id))!.Text);
+    }
+
+    [Fact]
+    public virtual async Task A_new_rule_is_created_once_and_inactive_rules_are_listed_only_on_request()
+    {
+        var id = $"X-{Guid.NewGuid():N}"[..16];
+        var rule = new ConductRule(id, ConductPart.WorkOrder, "值班表公示", false, 1, Now);
+        Assert.True(await Code.SaveAsync(rule));
+        Assert.False(await Code.SaveAsync(rule with { Text = "again" }));
+        Assert.DoesNotContain(id, (await Code.ListAsync(false)).Select(r => r.Id));
+        Assert.Contains(rule, await Code.ListAsync(true));
+        Assert.Null(await Code.GetAsync("missing"));
+    }
+
+    [Fact]
+    public virtual async Task Inspections_are_listed_newest_first_within_the_dates()
+    {
+        var member = Member();
+        var other = Member();
+        await Directory.AddAsync(member, null);
+        await Directory.AddAsync(other, null);
+        Inspection Observed(StaffMember m, DateOnly on, InspectionKind kind) =>
+            new(Ids.New(), m.Id, m.Profile.Window, "T-01", ConductPart.Attitude, "一张笑脸", kind, "督查员", "现场记录", on, Now);
+        var early = Observed(member, new DateOnly(2026, 10, 30), InspectionKind.Violation);
+        var mid = Observed(member, new DateOnly(2026, 11, 3), InspectionKind.Commendation);
+        var late = Observed(member, new DateOnly(2026, 12, 1), InspectionKind.Commendation);
+        foreach (var i in new[] { early, mid, late, Observed(other, new DateOnly(2026, 11, 4), InspectionKind.Violation) })
+            await Inspections.AddAsync(i, null);
+        Assert.Equal([late.Id, mid.Id, early.Id], (await Inspections.ListAsync([member.Id], null, null)).Select(i => i.Id));
+        Assert.Equal([mid], await Inspections.ListAsync([member.Id], new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)));
+
+        var tag = new IdempotencyTag($"i-{Guid.NewGuid():N}", "F1");
+        var once = Observed(other, new DateOnly(2026, 11, 5), InspectionKind.Commendation);
+        Assert.True(await Inspections.AddAsync(once, tag));
+        Assert.False(await Inspections.AddAsync(Observed(other, new DateOnly(2026, 11, 6), InspectionKind.Commendation), tag));
+        Assert.Equal(once, (await Inspections.FindByIdempotencyKeyAsync(tag.Key))!.Value);
+    }
+
+    private static Contest ContestOn(DateOnly heldOn, Window window = Window.Unspecified) =>
+        new(Ids.New(), "技能比武", window, heldOn, 100, Now, []);
+
+    [Fact]
+    public virtual async Task A_score_batch_is_added_whole_or_not_at_all()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var contest = ContestOn(new DateOnly(2026, 11, 10));
+        Assert.True(await Contests.AddAsync(contest, null));
+        Assert.Equal(ScoresWrite.Written, await Contests.AddScoresAsync(contest.Id, [new ContestScore(one.Id, 90, Now)], null));
+        Assert.Equal(ScoresWrite.ParticipantAlreadyScored,
+            await Contests.AddScoresAsync(contest.Id, [new ContestScore(two.Id, 80, Now), new ContestScore(one.Id, 70, Now)], null));
+        var stored = await Contests.GetAsync(contest.Id);
+        Assert.Equal([new ContestScore(one.Id, 90, Now)], stored!.Scores);
+        Assert.Equal((contest.Title, contest.HeldOn, 100.0), (stored.Title, stored.HeldOn, stored.MaxScore));
+        Assert.Null(await Contests.GetAsync("missing"));
+    }
+
+    [Fact]
+    public virtual async Task Score_batch_and_contest_idempotency_keys_are_held_once()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var contestTag = new IdempotencyTag($"c-{Guid.NewGuid():N}", "C1");
+        var contest = ContestOn(new DateOnly(2026, 11, 10));
+        Assert.True(await Contests.AddAsync(contest, contestTag));
+        Assert.False(await Contests.AddAsync(ContestOn(new DateOnly(2026, 11, 11)), contestTag));
+        Assert.Equal(contest.Id, (await Contests.FindByIdempotencyKeyAsync(contestTag.Key))!.Value.Id);
+
+        var tag = new IdempotencyTag($"s-{Guid.NewGuid():N}", "S1");
+        Assert.Equal(ScoresWrite.Written, await Contests.AddScoresAsync(contest.Id, [new ContestScore(one.Id, 90, Now)], tag));
+        Assert.Equal(ScoresWrite.IdempotencyKeyTaken, await Contests.AddScoresAsync(contest.Id, [new ContestScore(two.Id, 90, Now)], tag));
+        var found = await Contests.FindByScoresKeyAsync(tag.Key);
+        Assert.Equal((contest.Id, "S1", 1), (found!.Value.Id, found.Fingerprint, found.Value.Scores.Count));
+        Assert.Null(await Contests.FindByScoresKeyAsync("unknown"));
+    }
+
+    [Fact]
+    public virtual async Task Contests_are_found_by_participant_and_by_the_days_they_were_held()
+    {
+        var member = Member();
+        var other = Member();
+        await Directory.AddAsync(member, null);
+        await Directory.AddAsync(other, null);
+        var october = ContestOn(new DateOnly(2030, 10, 31));
+        var november = ContestOn(new DateOnly(2030, 11, 1));
+        var december = ContestOn(new DateOnly(2030, 12, 1));
+        foreach (var c in new[] { october, november, december }) await Contests.AddAsync(c, null);
+        await Contests.AddScoresAsync(october.Id, [new ContestScore(member.Id, 50, Now)], null);
+        await Contests.AddScoresAsync(november.Id, [new ContestScore(member.Id, 60, Now), new ContestScore(other.Id, 70, Now)], null);
+        Assert.Equal([november.Id, october.Id], (await Contests.ListForStaffAsync(member.Id)).Select(c => c.Id));
+        var held = await Contests.ListHeldBetweenAsync(new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 30));
+        Assert.Equal(2, Assert.Single(held).Scores.Count);
+    }
+
+    [Fact]
+    public virtual async Task A_case_report_is_stored_once_per_event_and_totalled_per_month()
+    {
+        var one = Member();
+        var two = Member();
+        await Directory.AddAsync(one, null);
+        await Directory.AddAsync(two, null);
+        var november = new Month(2026, 11);
+        CaseReport Report(StaffMember m, int count, Month month) =>
+            new($"e-{Guid.NewGuid():N}", m.Id, Window.MarriageRegistration, month, count, "marriage", Now);
+        var first = Report(one, 7, november);
+        Assert.True(await Cases.AddAsync(first, "F1"));
+        Assert.False(await Cases.AddAsync(first with { Count = 9 }, "F2"));
+        await Cases.AddAsync(Report(one, 3, november), "F");
+        await Cases.AddAsync(Report(one, 100, new Month(2026, 10)), "F");
+        await Cases.AddAsync(Report(two, 4, november), "F");
+        var totals = await Cases.TotalsAsync([one.Id, two.Id], november);
+        Assert.Equal((10, 4), (totals[one.Id], totals[two.Id]));
+        Assert.Equal((first, "F1"), ((await Cases.FindByEventIdAsync(first.EventId))!.Value, "F1"));
+        Assert.Equal("F1", (await Cases.FindByEventIdAsync(first.EventId))!.Fingerprint);
+        Assert.Null(await Cases.FindByEventIdAsync("unknown"));
+    }
+
+    [Fact]
+    public virtual async Task Catalogue_versions_are_appended_once_each_and_read_back_whole()
+    {
+        await Catalogue.SeedAsync(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now));
+        var seeded = await Catalogue.ListAsync(null);
+        Assert.Equal(Enum.GetValues<Window>().Where(w => w.IsDefined()), seeded.Select(v => v.Window).Distinct().Order());
+        var first = (await Catalogue.VersionsAsync("MR-01")).Single();
+        Assert.Equal(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now).Single(v => v.ItemId == "MR-01").Content.Process, first.Content.Process);
+
+        var second = first with { Version = 2, EffectiveFrom = new DateOnly(2026, 12, 1), Content = first.Content with { Name = "结婚登记（新）" } };
+        Assert.True(await Catalogue.AddVersionAsync(second));
+        Assert.False(await Catalogue.AddVersionAsync(second with { Content = first.Content with { Name = "race" } }));
+        var versions = await Catalogue.VersionsAsync("MR-01");
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        Assert.Equal("结婚登记（新）", versions[1].Content.Name);
+        Assert.Equal(first.Content.TimeLimit, versions[1].Content.TimeLimit);
+        Assert.All((await Catalogue.ListAsync(Window.PlaceNames)), v => Assert.Equal(Window.PlaceNames, v.Window));
+
+        // A second seeding never overwrites the administrators' catalogue.
+        await Catalogue.SeedAsync(CatalogueSeed.Items(new DateOnly(2026, 11, 2), Now));
+        Assert.Equal(2, (await Catalogue.VersionsAsync("MR-01")).Count);
+    }
+
+    [Fact]
+    public virtual async Task Service_times_are_stored_once_per_event_and_counted_per_month()
+    {
+        var item = $"T-{Guid.NewGuid():N}"[..20];
+        var promise = new TimeLimit(5, TimeLimitUnit.WorkingDays);
+        ServiceTimeRecord Case(int elapsed, DateOnly on) => new($"t-{Guid.NewGuid():N}", item, on, elapsed, promise, Now);
+        var fast = Case(3, new DateOnly(2026, 11, 3));
+        Assert.True(await Times.AddAsync(fast, "F1"));
+        Assert.False(await Times.AddAsync(fast with { Elapsed = 9 }, "F2"));
+        await Times.AddAsync(Case(7, new DateOnly(2026, 11, 4)), "F");
+        await Times.AddAsync(Case(5, new DateOnly(2026, 11, 30)), "F");
+        await Times.AddAsync(Case(1, new DateOnly(2026, 12, 1)), "F");
+        Assert.Equal((3, 2), await Times.MonthAsync(item, new Month(2026, 11)));
+        Assert.Equal((0, 0), await Times.MonthAsync("other", new Month(2026, 11)));
+        var found = await Times.FindByEventIdAsync(fast.EventId);
+        Assert.Equal((fast, "F1"), (found!.Value, found.Fingerprint));
     }
 }

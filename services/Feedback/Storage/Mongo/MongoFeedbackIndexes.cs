@@ -16,5 +16,15 @@ internal sealed class MongoFeedbackIndexes(IMongoDatabase database) : IStoreInit
             .CreateManyAsync(MongoInvitationStore.Indexes(), cancellationToken);
         await database.GetCollection<CaseDocument>(MongoRectificationStore.CollectionName).Indexes
             .CreateManyAsync(MongoRectificationStore.Indexes(), cancellationToken);
+        await database.GetCollection<QuestionnaireDocument>(MongoQuestionnaireStore.CollectionName).Indexes
+            .CreateManyAsync(MongoQuestionnaireStore.Indexes(), cancellationToken);
+        await database.GetCollection<ResponseDocument>(MongoQuestionnaireStore.ResponsesCollectionName).Indexes
+            .CreateManyAsync(MongoQuestionnaireStore.ResponseIndexes(), cancellationToken);
+        await database.GetCollection<EvaluatorDocument>(MongoEvaluatorStore.CollectionName).Indexes
+            .CreateManyAsync(MongoEvaluatorStore.Indexes(), cancellationToken);
+        await database.GetCollection<ReportDocument>(MongoEvaluatorStore.ReportsCollectionName).Indexes
+            .CreateManyAsync(MongoEvaluatorStore.ReportIndexes(), cancellationToken);
+        await database.GetCollection<MeetingDocument>(MongoAppraisalStore.CollectionName).Indexes
+            .CreateManyAsync(MongoAppraisalStore.Indexes(), cancellationToken);
     }
 }

@@ -50,6 +50,47 @@ internal sealed class MongoRatingStore(IMongoDatabase database) : IRatingStore
         return new SatisfactionFigures(rows.Select(r => KeyValuePair.Create((RatingLevel)r.Level, r.Count)));
     }
 
+    public async Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await (await Ratings.AggregateAsync(TrendPipeline(scope, period), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new MonthLevelCount(r["_id"]["month"].AsString, (RatingLevel)r["_id"]["level"].AsInt32, r["count"].AsInt32)).ToList();
+    }
+
+    public async Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = await (await Ratings.AggregateAsync(StaffPipeline(window, period), cancellationToken: cancellationToken))
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new StaffLevelCount(r["_id"]["staffId"].AsString, (RatingLevel)r["_id"]["level"].AsInt32, r["count"].AsInt32)).ToList();
+    }
+
+    /// <summary>A window's counted ratings that name a staff member, counted per (staff member, level) in the server.</summary>
+    internal static PipelineDefinition<RatingDocument, BsonDocument> StaffPipeline(Window window, ReportingPeriod period) =>
+        new EmptyPipelineDefinition<RatingDocument>()
+            .Match(InScope(new RatingScope.OfWindow(window), period) & Builders<RatingDocument>.Filter.Ne(d => d.StaffId, null))
+            .Group<RatingDocument, RatingDocument, BsonDocument>(new BsonDocument
+            {
+                { "_id", new BsonDocument { { "staffId", "$staffId" }, { "level", "$level" } } },
+                { "count", new BsonDocument("$sum", 1) },
+            });
+
+    /// <summary>Counts per (month, level), the month cut from the YYYY-MM-DD office day, grouped in the server.</summary>
+    internal static PipelineDefinition<RatingDocument, BsonDocument> TrendPipeline(RatingScope scope, ReportingPeriod period) =>
+        new EmptyPipelineDefinition<RatingDocument>()
+            .Match(InScope(scope, period))
+            .Group<RatingDocument, RatingDocument, BsonDocument>(new BsonDocument
+            {
+                { "_id", new BsonDocument
+                    {
+                        { "month", new BsonDocument("$substrBytes", new BsonArray { "$ratedOn", 0, 7 }) },
+                        { "level", "$level" },
+                    }
+                },
+                { "count", new BsonDocument("$sum", 1) },
+            });
+
     internal static FilterDefinition<RatingDocument> ById(string id) => Builders<RatingDocument>.Filter.Eq(d => d.Id, id);
 
     internal static UpdateDefinition<RatingDocument> Void() => Builders<RatingDocument>.Update.Set(d => d.Voided, true);

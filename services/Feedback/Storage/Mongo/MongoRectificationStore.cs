@@ -11,6 +11,7 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
     public const string RatingIndex = "ux_cases_rating";
     public const string OpenDeadlineIndex = "ix_cases_open_deadline";
     public const string WindowOpenedIndex = "ix_cases_window_opened";
+    public const string StaffOpenedIndex = "ix_cases_staff_opened";
 
     private IMongoCollection<CaseDocument> Cases => database.GetCollection<CaseDocument>(CollectionName);
 
@@ -48,9 +49,9 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
         return documents.Select(d => d.ToDomain()).ToList();
     }
 
-    public async Task<RectificationFigures> CountAsync(Window window, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default)
     {
-        var rows = await (await Cases.AggregateAsync(CountPipeline(window, period, today), cancellationToken: cancellationToken))
+        var rows = await (await Cases.AggregateAsync(CountPipeline(scope, period, today), cancellationToken: cancellationToken))
             .ToListAsync(cancellationToken);
         return rows.FirstOrDefault() is { } r ? new RectificationFigures(r.Opened, r.Closed, r.ClosedOnTime, r.Overdue) : RectificationFigures.None;
     }
@@ -66,12 +67,17 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
         return window is { } w ? overdue & filter.Eq(d => d.Window, (int)w) : overdue;
     }
 
-    /// <summary>A window's cases opened in the period, counted in the server: opened, closed, closed by the deadline,
-    /// and open past it.</summary>
-    internal static PipelineDefinition<CaseDocument, CaseCountsDocument> CountPipeline(Window window, ReportingPeriod period, DateOnly today)
+    /// <summary>A window's or staff member's cases opened in the period, counted in the server: opened, closed,
+    /// closed by the deadline, and open past it.</summary>
+    internal static PipelineDefinition<CaseDocument, CaseCountsDocument> CountPipeline(RatingScope scope, ReportingPeriod period, DateOnly today)
     {
         var filter = Builders<CaseDocument>.Filter;
-        var match = filter.Eq(d => d.Window, (int)window);
+        var match = scope switch
+        {
+            RatingScope.OfWindow w => filter.Eq(d => d.Window, (int)w.Window),
+            RatingScope.OfStaff s => filter.Eq(d => d.StaffId, s.StaffId),
+            _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+        };
         if (period.From is { } from) match &= filter.Gte(d => d.OpenedOn, MongoValues.Day(from));
         if (period.To is { } to) match &= filter.Lte(d => d.OpenedOn, MongoValues.Day(to));
         static BsonDocument CountWhen(BsonValue condition) =>
@@ -97,5 +103,6 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
         new(Builders<CaseDocument>.IndexKeys.Ascending(d => d.RatingId), new CreateIndexOptions { Name = RatingIndex, Unique = true }),
         new(Builders<CaseDocument>.IndexKeys.Ascending(d => d.IsOpen).Ascending(d => d.Deadline), new CreateIndexOptions { Name = OpenDeadlineIndex }),
         new(Builders<CaseDocument>.IndexKeys.Ascending(d => d.Window).Ascending(d => d.OpenedOn), new CreateIndexOptions { Name = WindowOpenedIndex }),
+        new(Builders<CaseDocument>.IndexKeys.Ascending(d => d.StaffId).Ascending(d => d.OpenedOn), new CreateIndexOptions { Name = StaffOpenedIndex }),
     ];
 }

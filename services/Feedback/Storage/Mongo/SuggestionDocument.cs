@@ -18,6 +18,9 @@ internal sealed class SuggestionDocument
     [BsonElement("submittedAt")] public DateTime SubmittedAt { get; set; }
     [BsonElement("idempotencyKey"), BsonIgnoreIfNull] public string? IdempotencyKey { get; set; }
     [BsonElement("fingerprint"), BsonIgnoreIfNull] public string? Fingerprint { get; set; }
+    [BsonElement("hidden")] public bool Hidden { get; set; }
+    [BsonElement("version")] public int Version { get; set; } = 1;
+    [BsonElement("entries")] public List<SuggestionEntryDocument> Entries { get; set; } = [];
 
     public static SuggestionDocument From(Suggestion suggestion) => new()
     {
@@ -31,10 +34,41 @@ internal sealed class SuggestionDocument
         SubmittedAt = suggestion.SubmittedAt.UtcDateTime,
         IdempotencyKey = suggestion.Idempotency?.Key,
         Fingerprint = suggestion.Idempotency?.Fingerprint,
+        Hidden = suggestion.Hidden,
+        Version = suggestion.Version,
+        Entries = suggestion.Entries.Select(SuggestionEntryDocument.Of).ToList(),
     };
 
     public Suggestion ToDomain() => new(
         Id, (Window)Window, Category, Text,
         Anonymous || Name is null ? null : new Suggester(Name, Phone),
-        MongoValues.Instant(SubmittedAt), MongoValues.Idempotency(IdempotencyKey, Fingerprint));
+        MongoValues.Instant(SubmittedAt), MongoValues.Idempotency(IdempotencyKey, Fingerprint))
+    {
+        Entries = Entries.Select(e => e.ToDomain()).ToList(),
+    };
+}
+
+internal sealed class SuggestionEntryDocument
+{
+    [BsonElement("number")] public int Number { get; set; }
+    [BsonElement("kind")] public int Kind { get; set; }
+    [BsonElement("text")] public string Text { get; set; } = "";
+    [BsonElement("by")] public string By { get; set; } = "";
+    [BsonElement("at")] public DateTime At { get; set; }
+    [BsonElement("idempotencyKey"), BsonIgnoreIfNull] public string? IdempotencyKey { get; set; }
+    [BsonElement("fingerprint"), BsonIgnoreIfNull] public string? Fingerprint { get; set; }
+
+    public static SuggestionEntryDocument Of(SuggestionEntry entry) => new()
+    {
+        Number = entry.Number,
+        Kind = (int)entry.Kind,
+        Text = entry.Text,
+        By = entry.By,
+        At = entry.At.UtcDateTime,
+        IdempotencyKey = entry.Idempotency?.Key,
+        Fingerprint = entry.Idempotency?.Fingerprint,
+    };
+
+    public SuggestionEntry ToDomain() =>
+        new(Number, (SuggestionEntryKind)Kind, Text, By, MongoValues.Instant(At), MongoValues.Idempotency(IdempotencyKey, Fingerprint));
 }

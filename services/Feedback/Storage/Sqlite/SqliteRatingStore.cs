@@ -57,12 +57,41 @@ internal sealed class SqliteRatingStore(SqliteDatabase database) : IRatingStore
         });
     }
 
-    internal static (string Sql, object Value) CountByLevel(RatingScope scope) => scope switch
+    /// <summary>Counts per month and level, still read from the (scope, voided, day, level) index.</summary>
+    internal const string CountByMonthSql = """
+        SELECT substr(rated_on, 1, 7) AS month, level, COUNT(*) FROM ratings
+        WHERE {0} = $scope AND voided = 0 AND ($from IS NULL OR rated_on >= $from) AND ($to IS NULL OR rated_on <= $to)
+        GROUP BY month, level
+        """;
+
+    public Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
+        CancellationToken cancellationToken = default)
     {
-        RatingScope.OfWindow w => (string.Format(CountByLevelSql, "window"), (int)w.Window),
-        RatingScope.OfStaff s => (string.Format(CountByLevelSql, "staff_id"), s.StaffId),
-        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-    };
+        var (column, value) = SqliteValues.ScopeColumn(scope);
+        return database.ReadAsync<IReadOnlyList<MonthLevelCount>>(async connection => await connection.QueryAsync(
+            string.Format(CountByMonthSql, column),
+            r => new MonthLevelCount(r.GetString(0), (RatingLevel)r.GetInt32(1), r.GetInt32(2)), null,
+            ("$scope", value), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))));
+    }
+
+    internal const string CountByStaffSql = """
+        SELECT staff_id, level, COUNT(*) FROM ratings
+        WHERE window = $scope AND voided = 0 AND staff_id IS NOT NULL
+          AND ($from IS NULL OR rated_on >= $from) AND ($to IS NULL OR rated_on <= $to)
+        GROUP BY staff_id, level
+        """;
+
+    public Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
+        CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<StaffLevelCount>>(async connection => await connection.QueryAsync(CountByStaffSql,
+            r => new StaffLevelCount(r.GetString(0), (RatingLevel)r.GetInt32(1), r.GetInt32(2)), null,
+            ("$scope", (int)window), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))));
+
+    internal static (string Sql, object Value) CountByLevel(RatingScope scope)
+    {
+        var (column, value) = SqliteValues.ScopeColumn(scope);
+        return (string.Format(CountByLevelSql, column), value);
+    }
 
     private static Rating Read(SqliteDataReader r) => new(
         Id: r.GetString(0),

@@ -20,13 +20,14 @@ internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRecti
         ORDER BY deadline, case_id LIMIT $limit
         """;
 
+    /// <summary>The figures of a window's or staff member's cases; <c>{0}</c> is the scope column.</summary>
     internal const string CountSql = """
         SELECT COUNT(*),
                COALESCE(SUM(stage = 7), 0),
                COALESCE(SUM(stage = 7 AND closed_on <= deadline), 0),
                COALESCE(SUM(stage <> 7 AND deadline < $today), 0)
         FROM rectification_cases
-        WHERE window = $window AND ($from IS NULL OR opened_on >= $from) AND ($to IS NULL OR opened_on <= $to)
+        WHERE {0} = $scope AND ($from IS NULL OR opened_on >= $from) AND ($to IS NULL OR opened_on <= $to)
         """;
 
     /// <summary>Inserts a new case with its first step, inside the caller's transaction (the rating's).</summary>
@@ -72,11 +73,14 @@ internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRecti
             return cases;
         });
 
-    public Task<RectificationFigures> CountAsync(Window window, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync(CountSql,
+    public Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var (column, value) = SqliteValues.ScopeColumn(scope);
+        return database.ReadAsync(async connection => (await connection.QuerySingleOrDefaultAsync(string.Format(CountSql, column),
             r => new RectificationFigures(r.GetInt32(0), r.GetInt32(1), r.GetInt32(2), r.GetInt32(3)), null,
-            ("$window", (int)window), ("$today", SqliteValues.Day(today)),
+            ("$scope", value), ("$today", SqliteValues.Day(today)),
             ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To))))!);
+    }
 
     private static async Task ReadStepsAsync(SqliteConnection connection, RectificationCase c) =>
         c.Steps.AddRange(await connection.QueryAsync(

@@ -30,6 +30,14 @@ internal static class SqliteValues
     public static DateOnly? ReadNullableDay(this SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.ReadDay(ordinal);
 
+    /// <summary>The column and value that select a window's or a staff member's rows (ratings and cases name them alike).</summary>
+    public static (string Column, object Value) ScopeColumn(Domain.RatingScope scope) => scope switch
+    {
+        Domain.RatingScope.OfWindow w => ("window", (int)w.Window),
+        Domain.RatingScope.OfStaff s => ("staff_id", s.StaffId),
+        _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+    };
+
     /// <summary>Runs an insert; a unique violation becomes a clash on <paramref name="idempotencyKeyColumn"/> or on
     /// the natural key, told apart by SQLite's message naming the column.</summary>
     public static async Task<Domain.AddOutcome> InsertAsync(this SqliteConnection connection, SqliteTransaction transaction,

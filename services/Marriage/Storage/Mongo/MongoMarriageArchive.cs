@@ -1,5 +1,6 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.Storage.Documents;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using MongoDB.Driver;
 
@@ -10,15 +11,16 @@ namespace CivilAffairs.Marriage.Storage.Mongo;
 /// one open divorce application per marriage (unique index on <c>openFor</c>); every change writes its archive entry
 /// row for the day's statistics in the same transaction.
 /// </summary>
-internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeClock clock) : IMarriageArchive
+internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeClock clock, OutboxSignal signal) : IMarriageArchive
 {
     public Task<long> NextNumberAsync(string series, CancellationToken cancellationToken) => db.NextAsync(null, series, cancellationToken);
 
-    public async Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion, CancellationToken cancellationToken)
+    public async Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion,
+        IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
         try
         {
-            return await db.InTransactionAsync<RegistrationOutcome>(async (s, ct) =>
+            return await Notifying(events, db.InTransactionAsync<RegistrationOutcome>(async (s, ct) =>
             {
                 var replaced = await db.Tickets.ReplaceOneAsync(s, MarriageQueries.TicketAtVersion(finishedTicket.TicketId, ticketVersion),
                     finishedTicket.ToDocument(), cancellationToken: ct);
@@ -32,8 +34,9 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
                 }
                 await db.Records.InsertOneAsync(s, record.ToDocument(), cancellationToken: ct);
                 await WriteEntriesAsync(s, record, 0, ct);
+                await MongoOutbox.EnqueueAsync(db.Database, s, events, ct);
                 return new RegistrationOutcome.Registered(record);
-            }, cancellationToken);
+            }, cancellationToken));
         }
         catch (MongoWriteException error) when (error.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {
@@ -53,15 +56,20 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
         (await db.Records.Find(r => r.PartyIdNumbers.Contains(idNumber)).SortBy(r => r.RegisteredOn).ToListAsync(cancellationToken))
         .Select(r => r.ToDomain()).ToList();
 
-    public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, CancellationToken cancellationToken) =>
-        db.InTransactionAsync((s, ct) => UpdateRecordAsync(s, record, expectedVersion, ct), cancellationToken);
+    public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        Notifying(events, db.InTransactionAsync(async (s, ct) =>
+        {
+            if (!await UpdateRecordAsync(s, record, expectedVersion, ct)) return false;
+            await MongoOutbox.EnqueueAsync(db.Database, s, events, ct);
+            return true;
+        }, cancellationToken));
 
     public async Task<bool> SaveDivorceStepAsync(DivorceApplication application, int? applicationExpectedVersion, MarriageRecord record,
-        int recordExpectedVersion, CancellationToken cancellationToken)
+        int recordExpectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
         try
         {
-            return await db.InTransactionAsync(async (s, ct) =>
+            return await Notifying(events, db.InTransactionAsync(async (s, ct) =>
             {
                 if (applicationExpectedVersion is null)
                 {
@@ -73,10 +81,14 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
                     await s.AbortTransactionAsync(ct);
                     return false;
                 }
-                if (await UpdateRecordAsync(s, record, recordExpectedVersion, ct)) return true;
+                if (await UpdateRecordAsync(s, record, recordExpectedVersion, ct))
+                {
+                    await MongoOutbox.EnqueueAsync(db.Database, s, events, ct);
+                    return true;
+                }
                 await s.AbortTransactionAsync(ct);
                 return false;
-            }, cancellationToken);
+            }, cancellationToken));
         }
         catch (MongoWriteException error) when (error.WriteError.Category == ServerErrorCategory.DuplicateKey)
         {
@@ -98,6 +110,14 @@ internal sealed class MongoMarriageArchive(MongoMarriageCollections db, OfficeCl
             .Group(e => e.Action, g => new { Action = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return counts.ToDictionary(c => c.Action, c => c.Count);
+    }
+
+    /// <summary>Wakes the outbox relay once the transaction holding new events has committed.</summary>
+    private async Task<T> Notifying<T>(IReadOnlyList<OutboxMessage> events, Task<T> write)
+    {
+        var result = await write;
+        if (events.Count > 0) signal.Notify();
+        return result;
     }
 
     private async Task<bool> UpdateRecordAsync(IClientSessionHandle session, MarriageRecord record, int expectedVersion, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ namespace CivilAffairs.Marriage.Storage.Mongo;
 internal sealed class MongoMarriageCollections(IMongoClient client, IMongoDatabase database) : IStoreInitializer
 {
     public IMongoClient Client { get; } = client;
+    public IMongoDatabase Database { get; } = database;
     public IMongoCollection<OfficeDocument> Offices { get; } = database.GetCollection<OfficeDocument>("offices");
     public IMongoCollection<CalendarDayDocument> Days { get; } = database.GetCollection<CalendarDayDocument>("calendar_days");
     public IMongoCollection<SlotDocument> Slots { get; } = database.GetCollection<SlotDocument>("slots");

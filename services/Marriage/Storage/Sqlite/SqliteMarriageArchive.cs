@@ -1,5 +1,6 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.Storage.Documents;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
 using Microsoft.Data.Sqlite;
@@ -10,13 +11,14 @@ namespace CivilAffairs.Marriage.Storage.Sqlite;
 /// The archive in SQLite: records as JSON beside the keys that look them up. A person is in one standing marriage at
 /// a time (primary key of <c>active_spouses</c>); one open divorce application per marriage (a partial unique index).
 /// </summary>
-internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock clock) : IMarriageArchive
+internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock clock, OutboxSignal signal) : IMarriageArchive
 {
     public Task<long> NextNumberAsync(string series, CancellationToken cancellationToken) =>
         database.WriteAsync((connection, transaction) => Counters.NextAsync(connection, transaction, series), cancellationToken);
 
-    public Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion, CancellationToken cancellationToken) =>
-        database.WriteAsync<RegistrationOutcome>(async (connection, transaction) =>
+    public Task<RegistrationOutcome> RegisterAsync(MarriageRecord record, QueueTicket finishedTicket, int ticketVersion,
+        IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        Notifying(events, database.WriteAsync<RegistrationOutcome>(async (connection, transaction) =>
         {
             var spouses = await connection.QueryAsync("SELECT id_number FROM active_spouses WHERE id_number IN ($a, $b)",
                 r => r.GetString(0), transaction, ("$a", record.FirstParty.IdNumber.Value), ("$b", record.SecondParty.IdNumber.Value));
@@ -36,8 +38,9 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
             foreach (var idNumber in document.PartyIdNumbers)
                 await connection.ExecuteAsync("INSERT INTO record_parties (id_number, marriage_id) VALUES ($n, $id)", transaction, ("$n", idNumber), ("$id", record.MarriageId));
             await IndexAsync(connection, transaction, record, document, previousEntries: 0);
+            await SqliteOutbox.EnqueueAsync(connection, transaction, events);
             return new RegistrationOutcome.Registered(record);
-        }, cancellationToken);
+        }, cancellationToken));
 
     public Task<MarriageRecord?> GetAsync(string marriageId, CancellationToken cancellationToken) =>
         database.ReadAsync(connection => ReadRecordAsync(connection, null, marriageId));
@@ -58,16 +61,25 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
             """,
             r => MarriageDocumentMapping.FromJson<MarriageRecordDocument>(r.GetString(0)).ToDomain(), null, ("$n", idNumber)));
 
-    public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, CancellationToken cancellationToken) =>
-        database.WriteAsync((connection, transaction) => UpdateRecordAsync(connection, transaction, record, expectedVersion), cancellationToken);
+    public Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken) =>
+        Notifying(events, database.WriteAsync(async (connection, transaction) =>
+        {
+            if (!await UpdateRecordAsync(connection, transaction, record, expectedVersion)) return false;
+            await SqliteOutbox.EnqueueAsync(connection, transaction, events);
+            return true;
+        }, cancellationToken));
 
     public async Task<bool> SaveDivorceStepAsync(DivorceApplication application, int? applicationExpectedVersion, MarriageRecord record,
-        int recordExpectedVersion, CancellationToken cancellationToken)
+        int recordExpectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken)
     {
         try
         {
-            return await database.WriteAsync(async (connection, transaction) => await SaveDivorceStepAsync(connection, transaction,
-                application, applicationExpectedVersion, record, recordExpectedVersion), cancellationToken);
+            return await Notifying(events, database.WriteAsync(async (connection, transaction) =>
+            {
+                if (!await SaveDivorceStepAsync(connection, transaction, application, applicationExpectedVersion, record, recordExpectedVersion)) return false;
+                await SqliteOutbox.EnqueueAsync(connection, transaction, events);
+                return true;
+            }, cancellationToken));
         }
         catch (RecordChangedException)
         {
@@ -164,6 +176,14 @@ internal sealed class SqliteMarriageArchive(SqliteDatabase database, OfficeClock
     private static Task<MarriageRecord?> ReadRecordAsync(SqliteConnection connection, SqliteTransaction? transaction, string marriageId) =>
         connection.QuerySingleOrDefaultAsync("SELECT doc FROM marriage_records WHERE marriage_id = $id",
             r => MarriageDocumentMapping.FromJson<MarriageRecordDocument>(r.GetString(0)).ToDomain(), transaction, ("$id", marriageId));
+
+    /// <summary>Wakes the outbox relay once the transaction holding new events has committed.</summary>
+    private async Task<T> Notifying<T>(IReadOnlyList<OutboxMessage> events, Task<T> write)
+    {
+        var result = await write;
+        if (events.Count > 0) signal.Notify();
+        return result;
+    }
 
     /// <summary>Rolls back a divorce step whose record changed after its application was written.</summary>
     private sealed class RecordChangedException : Exception;

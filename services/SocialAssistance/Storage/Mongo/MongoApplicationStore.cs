@@ -33,18 +33,8 @@ internal sealed class MongoApplicationStore(MongoCollections collections) : IApp
         }
     }
 
-    public async Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim)
-    {
-        using var session = await collections.Client.StartSessionAsync();
-        return await session.WithTransactionAsync(async (s, token) =>
-        {
-            var result = await collections.Applications.ReplaceOneAsync(s, MongoFilters.AtVersion(application.Id, expectedVersion),
-                ToDocument(application), cancellationToken: token);
-            if (result.MatchedCount == 0) return false;
-            await MongoIdempotencyStore.ClaimAsync(collections, s, claim, application.Id, token);
-            return true;
-        });
-    }
+    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim) =>
+        collections.ReplaceAtVersionAsync(collections.Applications, application.Id, expectedVersion, ToDocument(application), claim);
 
     public async Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses)
     {

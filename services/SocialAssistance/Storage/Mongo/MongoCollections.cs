@@ -10,6 +10,9 @@ internal sealed class MongoCollections(IMongoDatabase database)
     public IMongoClient Client { get; } = database.Client;
     public IMongoCollection<BsonDocument> Households { get; } = database.GetCollection<BsonDocument>("households");
     public IMongoCollection<BsonDocument> Applications { get; } = database.GetCollection<BsonDocument>("applications");
+    public IMongoCollection<BsonDocument> Payments { get; } = database.GetCollection<BsonDocument>("payments");
+    public IMongoCollection<BsonDocument> SupportCases { get; } = database.GetCollection<BsonDocument>("support_cases");
+    public IMongoCollection<BsonDocument> PaymentRuns { get; } = database.GetCollection<BsonDocument>("payment_runs");
     public IMongoCollection<BsonDocument> IdempotencyKeys { get; } = database.GetCollection<BsonDocument>("idempotency_keys");
 
     private static readonly JsonWriterSettings Relaxed = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
@@ -27,6 +30,20 @@ internal sealed class MongoCollections(IMongoDatabase database)
         var copy = document.DeepClone().AsBsonDocument;
         copy.Remove("_id");
         return DocumentJson.Deserialize<T>(copy.ToJson(Relaxed));
+    }
+
+    /// <summary>Replaces a document still at <paramref name="expectedVersion"/> and stores the claim, in one transaction.</summary>
+    public async Task<bool> ReplaceAtVersionAsync(IMongoCollection<BsonDocument> collection, string id, int expectedVersion,
+        BsonDocument replacement, Domain.IdempotencyClaim? claim)
+    {
+        using var session = await Client.StartSessionAsync();
+        return await session.WithTransactionAsync(async (s, token) =>
+        {
+            var result = await collection.ReplaceOneAsync(s, MongoFilters.AtVersion(id, expectedVersion), replacement, cancellationToken: token);
+            if (result.MatchedCount == 0) return false;
+            await MongoIdempotencyStore.ClaimAsync(this, s, claim, id, token);
+            return true;
+        });
     }
 
     public static bool IsDuplicateKey(MongoWriteException error) => error.WriteError?.Category == ServerErrorCategory.DuplicateKey;

@@ -34,6 +34,29 @@ internal sealed class MongoHouseholdStore(MongoCollections collections) : IHouse
         }
     }
 
+    public async Task<HouseholdUpdate> UpdateAsync(Household household, int expectedVersion, IdempotencyClaim? claim)
+    {
+        try
+        {
+            using var session = await collections.Client.StartSessionAsync();
+            return await session.WithTransactionAsync(async (s, token) =>
+            {
+                var filter = MongoFilters.AtVersion(household.Id, expectedVersion);
+                if (!await collections.Households.Find(s, filter).AnyAsync(token)) return HouseholdUpdate.Stale;
+                if (await FindConflictAsync(household, s) is { } conflict) return new HouseholdUpdate(false, conflict);
+                await collections.Households.ReplaceOneAsync(s, filter, ToDocument(household), cancellationToken: token);
+                await MongoIdempotencyStore.ClaimAsync(collections, s, claim, household.Id, token);
+                return HouseholdUpdate.Done;
+            });
+        }
+        catch (MongoWriteException error) when (MongoCollections.IsDuplicateKey(error))
+        {
+            var found = await FindConflictAsync(household, null);
+            if (found is null) throw;
+            return new HouseholdUpdate(false, found);
+        }
+    }
+
     internal static BsonDocument ToDocument(Household household)
     {
         var document = MongoCollections.ToDocument(household, household.Id);
@@ -44,7 +67,7 @@ internal sealed class MongoHouseholdStore(MongoCollections collections) : IHouse
     private async Task<MembershipConflict?> FindConflictAsync(Household household, IClientSessionHandle? session)
     {
         var ids = household.Members.Select(m => m.IdNumber.Value).ToList();
-        var filter = MongoFilters.ActiveHouseholdsWithAnyOf(ids);
+        var filter = MongoFilters.OtherActiveHouseholdsWithAnyOf(household.Id, ids);
         var found = session is null
             ? await collections.Households.Find(filter).ToListAsync()
             : await collections.Households.Find(session, filter).ToListAsync();

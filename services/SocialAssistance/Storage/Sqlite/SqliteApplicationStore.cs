@@ -46,12 +46,5 @@ internal sealed class SqliteApplicationStore(SqliteDatabase database) : IApplica
         });
 
     public Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses) =>
-        database.ReadAsync<IReadOnlyList<DibaoApplication>>(async connection =>
-        {
-            // Status codes are a closed set of names; they are bound as parameters all the same.
-            var names = statuses.Select((s, i) => ($"$s{i}", (object?)s.Code())).ToArray();
-            return await connection.QueryAsync(
-                $"SELECT doc FROM applications WHERE status IN ({string.Join(", ", names.Select(n => n.Item1))}) ORDER BY submitted_at, id",
-                r => DocumentJson.Deserialize<DibaoApplication>(r.GetString(0)), null, names);
-        });
+        SqliteDocuments.ListByStatusAsync<DibaoApplication>(database, "applications", "submitted_at, id", statuses.Select(s => s.Code()));
 }

@@ -14,18 +14,13 @@ internal sealed class MongoCommitmentBook(IMongoDatabase database) : ICommitment
         _commitments.InsertOnceAsync(CommitmentDocument.From(commitment, tag), cancellationToken);
 
     public async Task<CommitmentResolve> ResolveAsync(string commitmentId, CommitmentOutcome outcome, IdempotencyTag? tag,
-        CancellationToken cancellationToken = default)
-    {
-        try
+        CancellationToken cancellationToken = default) =>
+        await _commitments.UpdateOnceAsync(Unresolved(commitmentId), Resolve(outcome, tag), OutcomeIdempotencyIndex, cancellationToken) switch
         {
-            var result = await _commitments.UpdateOneAsync(Unresolved(commitmentId), Resolve(outcome, tag), cancellationToken: cancellationToken);
-            return result.MatchedCount == 1 ? CommitmentResolve.Resolved : CommitmentResolve.AlreadyResolved;
-        }
-        catch (MongoWriteException error) when (error.IsDuplicateOn(OutcomeIdempotencyIndex))
-        {
-            return CommitmentResolve.IdempotencyKeyTaken;
-        }
-    }
+            true => CommitmentResolve.Resolved,
+            false => CommitmentResolve.AlreadyResolved,
+            null => CommitmentResolve.IdempotencyKeyTaken,
+        };
 
     public async Task<Remembered<Commitment>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default)
     {

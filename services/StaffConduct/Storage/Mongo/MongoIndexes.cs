@@ -11,6 +11,12 @@ internal sealed class MongoIndexes(IMongoDatabase database) : IStoreInitializer
         await CreateAsync(MongoStaffDirectory.CollectionName, MongoStaffDirectory.Indexes(), cancellationToken);
         await CreateAsync(MongoCommitmentBook.CollectionName, MongoCommitmentBook.Indexes(), cancellationToken);
         await CreateAsync(MongoDutyLog.CollectionName, MongoDutyLog.Indexes(), cancellationToken);
+        await CreateAsync(MongoDesignationRegister.CollectionName, MongoDesignationRegister.Indexes(), cancellationToken);
+        await CreateAsync(MongoInspectionLog.CollectionName, MongoInspectionLog.Indexes(), cancellationToken);
+        await CreateAsync(MongoContestBook.CollectionName, MongoContestBook.Indexes(), cancellationToken);
+        await CreateAsync(MongoCaseLedger.CollectionName, MongoCaseLedger.Indexes(), cancellationToken);
+        await CreateAsync(MongoServiceCatalogue.CollectionName, MongoServiceCatalogue.Indexes(), cancellationToken);
+        await CreateAsync(MongoServiceTimeLedger.CollectionName, MongoServiceTimeLedger.Indexes(), cancellationToken);
     }
 
     private Task CreateAsync<T>(string collection, IEnumerable<CreateIndexModel<T>> indexes, CancellationToken cancellationToken) =>

@@ -14,17 +14,43 @@ internal static class MongoValues
         error.WriteError?.Category == ServerErrorCategory.DuplicateKey &&
         error.WriteError.Message.Contains(indexName, StringComparison.Ordinal);
 
-    /// <summary>Inserts a document; false (nothing written) when its idempotency key is already held by another.</summary>
-    public static async Task<bool> InsertOnceAsync<T>(this IMongoCollection<T> collection, T document, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts a document; false (nothing written) when a unique key is already held by another document: the index
+    /// named <paramref name="indexName"/> (by default the idempotency key), or any unique key when it is null (for
+    /// documents whose id is the natural key, such as an event id).
+    /// </summary>
+    public static async Task<bool> InsertOnceAsync<T>(this IMongoCollection<T> collection, T document, CancellationToken cancellationToken,
+        string? indexName = IdempotencyIndex)
     {
         try
         {
             await collection.InsertOneAsync(document, cancellationToken: cancellationToken);
             return true;
         }
-        catch (MongoWriteException error) when (error.IsDuplicateOn(IdempotencyIndex))
+        catch (MongoWriteException error) when (indexName is null
+            ? error.WriteError?.Category == ServerErrorCategory.DuplicateKey
+            : error.IsDuplicateOn(indexName))
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Applies a conditional update (the filter holds the condition, e.g. "no outcome yet"): true when a document
+    /// matched, false when none did, null (nothing written) when the update's idempotency key, unique under
+    /// <paramref name="keyIndex"/>, is already held by another write.
+    /// </summary>
+    public static async Task<bool?> UpdateOnceAsync<T>(this IMongoCollection<T> collection, FilterDefinition<T> filter,
+        UpdateDefinition<T> update, string keyIndex, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await collection.UpdateOneAsync(filter, update, cancellationToken: cancellationToken);
+            return result.MatchedCount == 1;
+        }
+        catch (MongoWriteException error) when (error.IsDuplicateOn(keyIndex))
+        {
+            return null;
         }
     }
 

@@ -1,0 +1,38 @@
+using CivilAffairs.Feedback.Domain;
+using CivilAffairs.ServiceDefaults.Contracts;
+using CivilAffairs.ServiceDefaults.Errors;
+using CivilAffairs.ServiceDefaults.Telemetry;
+using CivilAffairs.SharedKernel;
+using Grpc.Core;
+
+namespace CivilAffairs.Feedback.Api;
+
+/// <summary>Rectification cases: their steps and the overdue list.</summary>
+public sealed partial class FeedbackApi
+{
+    public override async Task<V1.RectificationCase> GetRectificationCase(V1.GetRectificationCaseRequest request, ServerCallContext context)
+    {
+        var found = await rectifications.GetAsync(request.CaseId, context.CancellationToken);
+        WindowTelemetry.Set(found.Window);
+        return found.ToContract(rectifications.Today);
+    }
+
+    public override async Task<V1.RectificationCase> RecordRectificationStep(V1.RecordRectificationStepRequest request, ServerCallContext context)
+    {
+        var updated = await rectifications.RecordStepAsync(new RecordStepCommand(request.CaseId, (int)request.Action, request.HandledBy,
+            request.Note, request.CitizenSatisfied, request.ExpectedVersion, IdempotencyKey.From(context, request.IdempotencyKey)),
+            context.CancellationToken);
+        WindowTelemetry.Set(updated.Window);
+        metrics.Stepped(updated);
+        return updated.ToContract(rectifications.Today);
+    }
+
+    public override async Task<V1.RectificationCaseList> ListOverdueRectifications(V1.ListOverdueRectificationsRequest request, ServerCallContext context)
+    {
+        Window? window = request.Window == Common.V1.WindowType.Unspecified ? null : request.Window.RequireWindow("window");
+        if (window is { } w) WindowTelemetry.Set(w);
+        var today = rectifications.Today;
+        var overdue = await rectifications.ListOverdueAsync(window, request.Limit, context.CancellationToken);
+        return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+    }
+}

@@ -1,0 +1,28 @@
+using CivilAffairs.SharedKernel;
+
+namespace CivilAffairs.Feedback.Domain;
+
+public sealed record AppointEvaluatorCommand(
+    string? Name,
+    string? Phone,
+    string? Affiliation,
+    string? TermStart,
+    string? TermEnd,
+    string? IdempotencyKey = null)
+{
+    public string Fingerprint() => Domain.Fingerprint.Of("evaluator", Name, Phone, Affiliation, TermStart, TermEnd);
+
+    public override string ToString() => "AppointEvaluatorCommand { (name and phone withheld) }";
+}
+
+public sealed record SubmitReportCommand(
+    string? EvaluatorId,
+    Window Window,
+    string? StaffId,
+    string? VisitedOn,
+    int Score,
+    string? Findings,
+    string? IdempotencyKey = null)
+{
+    public string Fingerprint() => Domain.Fingerprint.Of("report", EvaluatorId, (int)Window, StaffId, VisitedOn, Score, Findings);
+}

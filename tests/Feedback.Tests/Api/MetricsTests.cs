@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using CivilAffairs.Common.V1;
+using CivilAffairs.Feedback.Api;
+using CivilAffairs.Feedback.Tests.Support;
+using CivilAffairs.Feedback.V1;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CivilAffairs.Feedback.Tests.Api;
+
+/// <summary>The measurements operators chart: ratings by window and level, and overdue cases by window.</summary>
+public sealed class MetricsTests : IDisposable
+{
+    private readonly FeedbackHost _host = new();
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measured = new();
+
+    public MetricsTests()
+    {
+        _host.With("Feedback:Rectification:OverdueCheckInterval", "01:00:00");
+        var meter = _host.Services.GetRequiredService<FeedbackMetrics>().Meter;
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (ReferenceEquals(instrument.Meter, meter)) listener.EnableMeasurementEvents(instrument);
+        };
+        _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
+        _listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Record(i, value, tags));
+        _listener.Start();
+    }
+
+    private void Record(Instrument instrument, long value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        _measured.Enqueue((instrument.Name, value, new Dictionary<string, object?>(tags.ToArray())));
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task A_rating_is_counted_with_its_window_and_level_and_an_overdue_case_shows_on_the_gauge()
+    {
+        var client = _host.Client();
+        await client.InviteAndRateAsync(WindowType.ChildWelfare, "metrics:1", RatingLevel.VeryDissatisfied);
+
+        var rating = Assert.Single(_measured, m => m.Instrument == "civilaffairs.feedback.ratings");
+        Assert.Equal("CHILD_WELFARE", rating.Tags["civilaffairs.window"]);
+        Assert.Equal("VeryDissatisfied", rating.Tags["level"]);
+        Assert.Equal(false, rating.Tags["satisfied"]);
+
+        _host.Clock.Advance(TimeSpan.FromDays(14));
+        var overdue = 0L;
+        for (var attempt = 0; attempt < 100 && overdue == 0; attempt++)
+        {
+            await Task.Delay(20);
+            _listener.RecordObservableInstruments();
+            overdue = _measured.LastOrDefault(m => m.Instrument == "civilaffairs.feedback.rectification.overdue"
+                && (string?)m.Tags["civilaffairs.window"] == "CHILD_WELFARE").Value;
+        }
+        Assert.Equal(1, overdue);
+    }
+}
