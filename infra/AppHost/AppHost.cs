@@ -2,7 +2,7 @@ using Microsoft.Extensions.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Each project listens on its own Kestrel ports (appsettings.json: "Http" = HTTP/1.1 REST + health, "Grpc" = HTTP/2);
+// The gateway and the four services. Each project listens on its own Kestrel ports (appsettings.json: "Http" = HTTP/1.1 REST + health, "Grpc" = HTTP/2);
 // Aspire reads those endpoints, so the ports here are the ones the services use when run alone. Every service runs
 // on its embedded SQLite store (services/<Name>/data/). The dashboard receives their traces over OTLP.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
@@ -10,13 +10,17 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     // Development: gateway/appsettings.Development.json names the local developer's partner key (README).
     .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 
+// Each service finds the ones it calls by Services:<name>:Grpc (their HTTP/2 endpoint).
+var feedback = Route(builder.AddProject<Projects.Feedback>("feedback"));
 var staffConduct = Route(builder.AddProject<Projects.StaffConduct>("staff-conduct"));
-Route(builder.AddProject<Projects.Marriage>("marriage"));
-Route(builder.AddProject<Projects.SocialAssistance>("social-assistance"))
-    // Dibao checks ask staff-conduct who may approve (Services:staff-conduct:Grpc).
-    .WithEnvironment("Services__staff-conduct__Grpc", staffConduct.GetEndpoint("Grpc"))
-    .WithReference(staffConduct);
-Route(builder.AddProject<Projects.Feedback>("feedback"));
+var socialAssistance = Route(builder.AddProject<Projects.SocialAssistance>("social-assistance"));
+var marriage = Route(builder.AddProject<Projects.Marriage>("marriage"));
+Calls(staffConduct, feedback);
+Calls(socialAssistance, staffConduct);
+Calls(socialAssistance, feedback);
+Calls(marriage, feedback);
+Calls(marriage, staffConduct);
+Calls(feedback, staffConduct);
 
 var app = builder.Build();
 await app.StartAsync();
@@ -46,3 +50,6 @@ IResourceBuilder<ProjectResource> Route(IResourceBuilder<ProjectResource> servic
         .WaitFor(service);
     return service;
 }
+
+void Calls(IResourceBuilder<ProjectResource> caller, IResourceBuilder<ProjectResource> target) =>
+    caller.WithEnvironment($"Services__{target.Resource.Name}__Grpc", target.GetEndpoint("Grpc"));

@@ -1,4 +1,5 @@
 using CivilAffairs.ServiceDefaults.Errors;
+using CivilAffairs.ServiceDefaults.Metrics;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
 using Microsoft.AspNetCore.Builder;
@@ -31,6 +32,7 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry(defaultWindow);
+        builder.AddOperatorMetrics(defaultWindow);
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
@@ -105,6 +107,7 @@ public static class ServiceDefaultsExtensions
         {
             Predicate = check => check.Tags.Contains("live") || check.Tags.Contains("ready"),
         });
+        app.MapOperatorMetrics();
         return app;
     }
 

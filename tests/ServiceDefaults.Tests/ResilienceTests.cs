@@ -91,7 +91,7 @@ public sealed class ResilienceTests : IAsyncLifetime
     [Fact]
     public async Task Only_idempotent_calls_are_retried_and_only_on_transient_codes()
     {
-        var client = PipelineClient(Tight with { MinimumThroughput = 100 });
+        var client = PipelineClient(Tight with { MinimumThroughput = 100, TotalTimeout = TimeSpan.FromSeconds(10) });
         _dependency.FailNext(2, StatusCode.Unavailable);
         Assert.Equal("s2", (await client.GetStaffSatisfactionAsync(new GetStaffSatisfactionRequest { StaffId = "s2" })).StaffId);
         Assert.Equal(3, _dependency.Calls);

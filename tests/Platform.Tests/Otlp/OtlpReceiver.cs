@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Net;
+using System.Text;
 using CivilAffairs.Gateway.Tests;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
@@ -13,13 +14,15 @@ namespace CivilAffairs.Platform.Tests.Otlp;
 /// <summary>
 /// A real OTLP/HTTP endpoint on a free port, standing in for the collector: it decodes every trace export
 /// (<c>POST /v1/traces</c>, <c>application/x-protobuf</c>) and keeps the spans with their service's name; metric and log
-/// exports are accepted and dropped.
+/// exports (<c>/v1/metrics</c>, <c>/v1/logs</c>) are kept as their text, to search for what must never be exported.
 /// </summary>
 public sealed class OtlpReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
     private readonly ConcurrentQueue<string> _exports = new();
+    private readonly ConcurrentQueue<string> _metricExports = new();
+    private readonly ConcurrentQueue<string> _logExports = new();
 
     public string Endpoint { get; }
 
@@ -28,14 +31,14 @@ public sealed class OtlpReceiver : IAsyncDisposable
         var port = FreePort.Next();
         Endpoint = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateSlimBuilder();
-        // The test's output folder holds the apps' appsettings.json (with their Kestrel ports): this host reads none of it.
+        // Only the port above: the apps' appsettings.json copied next to this test would add their Kestrel endpoints.
         builder.Configuration.Sources.Clear();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         builder.Logging.ClearProviders();
         _app = builder.Build();
         _app.MapPost("/v1/traces", ReceiveTracesAsync);
-        _app.MapPost("/v1/metrics", () => Results.Ok());
-        _app.MapPost("/v1/logs", () => Results.Ok());
+        _app.MapPost("/v1/metrics", request => KeepTextAsync(request, _metricExports));
+        _app.MapPost("/v1/logs", request => KeepTextAsync(request, _logExports));
     }
 
     public Task StartAsync() => _app.StartAsync();
@@ -45,16 +48,17 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>Every trace export received, as protobuf JSON: everything the services exported, to search.</summary>
     public IReadOnlyList<string> Exports => _exports.ToArray();
 
+    /// <summary>Every metric export received, as text (protobuf strings are UTF-8: labels and names read as written).</summary>
+    public IReadOnlyList<string> MetricExports => _metricExports.ToArray();
+
+    /// <summary>Every log export received, as text.</summary>
+    public IReadOnlyList<string> LogExports => _logExports.ToArray();
+
     private async Task<IResult> ReceiveTracesAsync(HttpRequest request)
     {
-        if (request.ContentType?.StartsWith("application/x-protobuf", StringComparison.Ordinal) != true)
+        if (await ReadProtobufAsync(request) is not { } body)
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
-        Stream body = request.Body;
-        if (string.Equals(request.Headers.ContentEncoding, "gzip", StringComparison.OrdinalIgnoreCase))
-            body = new GZipStream(body, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        await body.CopyToAsync(buffer);
-        var export = ExportTraceServiceRequest.Parser.ParseFrom(buffer.ToArray());
+        var export = ExportTraceServiceRequest.Parser.ParseFrom(body);
 
         _exports.Enqueue(JsonFormatter.Default.Format(export));
         foreach (var resourceSpans in export.ResourceSpans)
@@ -64,6 +68,29 @@ public sealed class OtlpReceiver : IAsyncDisposable
                 _spans.Enqueue(new ReceivedSpan(service, span));
         }
         return Results.Bytes(new ExportTraceServiceResponse().ToByteArray(), "application/x-protobuf");
+    }
+
+    // An empty export response is an empty protobuf message, whatever the signal.
+    private static async Task KeepTextAsync(HttpContext context, ConcurrentQueue<string> exports)
+    {
+        if (await ReadProtobufAsync(context.Request) is not { } body)
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+        exports.Enqueue(Encoding.UTF8.GetString(body));
+        context.Response.ContentType = "application/x-protobuf";
+    }
+
+    private static async Task<byte[]?> ReadProtobufAsync(HttpRequest request)
+    {
+        if (request.ContentType?.StartsWith("application/x-protobuf", StringComparison.Ordinal) != true) return null;
+        Stream body = request.Body;
+        if (string.Equals(request.Headers.ContentEncoding, "gzip", StringComparison.OrdinalIgnoreCase))
+            body = new GZipStream(body, CompressionMode.Decompress);
+        using var buffer = new MemoryStream();
+        await body.CopyToAsync(buffer);
+        return buffer.ToArray();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

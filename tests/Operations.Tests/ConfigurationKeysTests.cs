@@ -1,0 +1,30 @@
+using CivilAffairs.Operations.Tests.Deployment;
+
+namespace CivilAffairs.Operations.Tests;
+
+/// <summary>The judge of the deployment files' keys: it must refuse what no code reads, or its approval means nothing.</summary>
+public sealed class ConfigurationKeysTests
+{
+    [Theory]
+    [InlineData("marriage", "Storage__Provder")]                       // a typo
+    [InlineData("gateway", "Storage__Provider")]                       // the gateway has no store
+    [InlineData("feedback", "Services__staff-conduct__Grpc")]          // feedback calls nobody
+    [InlineData("marriage", "Services__passports__Grpc")]
+    [InlineData("marriage", "Kestrel__Endpoints__Https__Url")]         // no such endpoint in appsettings.json
+    [InlineData("gateway", "ReverseProxy__Clusters__passports__Destinations__primary__Address")]
+    [InlineData("feedback", "Outbox__PollInterval")]                   // only marriage relays through an outbox
+    [InlineData("marriage", "Outbox__PollEvery")]
+    public void Refuses_a_key_no_code_reads(string app, string variable) =>
+        Assert.NotNull(ConfigurationKeys.WhyUnread(App.Named(app), variable));
+
+    [Theory]
+    [InlineData("marriage", "Storage__Provider")]
+    [InlineData("marriage", "Services__feedback__Grpc")]
+    [InlineData("social-assistance", "Services__staff-conduct__Grpc")]
+    [InlineData("staff-conduct", "Services__feedback__Grpc")]
+    [InlineData("marriage", "Outbox__PollInterval")]
+    [InlineData("staff-conduct", "Resilience__Grpc__TotalTimeout")]
+    [InlineData("gateway", "ReverseProxy__Clusters__feedback-grpc__Destinations__primary__Address")]
+    public void Accepts_a_key_the_code_reads(string app, string variable) =>
+        Assert.Null(ConfigurationKeys.WhyUnread(App.Named(app), variable));
+}

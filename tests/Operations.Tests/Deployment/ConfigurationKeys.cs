@@ -1,0 +1,91 @@
+using System.Text.Json;
+using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.ServiceDefaults.Outbox;
+using CivilAffairs.ServiceDefaults.Storage;
+
+namespace CivilAffairs.Operations.Tests.Deployment;
+
+/// <summary>
+/// Which configuration keys a process really reads, so a deployment file cannot set one nobody reads (a typo, a key
+/// renamed in the code) and silently run on a default. Environment variables use <c>__</c> for <c>:</c>.
+/// </summary>
+public static class ConfigurationKeys
+{
+    // Read by the host and the OpenTelemetry SDK (AddServiceDefaults exports over OTLP when the endpoint is set).
+    private static readonly HashSet<string> HostKeys =
+        ["ASPNETCORE_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL"];
+
+    public static string FromEnvironment(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
+
+    /// <summary>Null when <paramref name="app"/> reads <paramref name="variable"/>; otherwise why not.</summary>
+    public static string? WhyUnread(App app, string variable)
+    {
+        if (HostKeys.Contains(variable)) return null;
+        var key = FromEnvironment(variable);
+        var parts = key.Split(':');
+
+        if (key is StorageExtensions.ProviderKey or StorageExtensions.MongoConnectionKey
+            or StorageExtensions.MongoDatabaseKey or StorageExtensions.SqlitePathKey)
+            return app.HasStore ? null : $"{app} has no store";
+
+        if (parts is ["Kestrel", "Endpoints", var endpoint, "Url"])
+            return app.Endpoints.ContainsKey(endpoint) ? null
+                : $"{app}'s appsettings.json has no Kestrel endpoint {endpoint} ({string.Join(", ", app.Endpoints.Keys)})";
+
+        if (parts is ["Services", var target, "Grpc"])
+            return app.Calls.Contains(target) ? null
+                : $"{app} calls no service named {target} (it calls: {string.Join(", ", app.Calls)})";
+
+        // Tuning sections bound to options classes: a key is read if the class has that property.
+        if (parts is ["Outbox", var outboxSetting])
+            return !app.HasOutbox ? $"{app} has no outbox"
+                : typeof(OutboxOptions).GetProperty(outboxSetting) is null ? $"the outbox has no setting {outboxSetting}" : null;
+        if (parts is ["Resilience", "Grpc", var resilienceSetting])
+            return app.Calls.Count == 0 ? $"{app} calls no other service"
+                : typeof(GrpcResilienceOptions).GetProperty(resilienceSetting) is null ? $"gRPC resilience has no setting {resilienceSetting}" : null;
+
+        if (parts is ["ReverseProxy", "Clusters", var cluster, "Destinations", var destination, "Address"])
+        {
+            if (app != App.Gateway) return $"{app} is not the gateway";
+            return GatewayClusters.All.Any(c => c.Name == cluster && c.Destinations.Contains(destination)) ? null
+                : $"the gateway's appsettings.json has no cluster {cluster} with destination {destination}";
+        }
+        return $"nothing in {app} reads {key}";
+    }
+
+    /// <summary>The keys a deployment must set for <paramref name="app"/> to work away from localhost.</summary>
+    public static IEnumerable<string> Required(App app, bool mongo)
+    {
+        yield return "Kestrel__Endpoints__Http__Url";
+        yield return "Kestrel__Endpoints__Grpc__Url";
+        if (mongo)
+        {
+            yield return "Storage__Provider";
+            yield return "ConnectionStrings__Mongo";
+        }
+        foreach (var target in app.Calls) yield return $"Services__{target}__Grpc";
+        if (app == App.Gateway)
+            foreach (var cluster in GatewayClusters.All)
+                foreach (var destination in cluster.Destinations)
+                    yield return $"ReverseProxy__Clusters__{cluster.Name}__Destinations__{destination}__Address";
+    }
+}
+
+/// <summary>A YARP cluster of the gateway: the service it reaches and whether over HTTP/2 (gRPC).</summary>
+public sealed record GatewayCluster(string Name, App Service, bool Http2, IReadOnlyList<string> Destinations)
+{
+    public int Port => Http2 ? Service.GrpcPort : Service.HttpPort;
+}
+
+public static class GatewayClusters
+{
+    public static IReadOnlyList<GatewayCluster> All { get; } = App.Gateway.Settings
+        .GetProperty("ReverseProxy").GetProperty("Clusters").EnumerateObject()
+        .Select(cluster => new GatewayCluster(
+            cluster.Name,
+            App.Named(cluster.Value.GetProperty("Metadata").GetProperty("Service").GetString()!),
+            cluster.Value.TryGetProperty("HttpRequest", out var request)
+                && request.TryGetProperty("Version", out var version) && version.GetString() == "2",
+            cluster.Value.GetProperty("Destinations").EnumerateObject().Select(d => d.Name).ToList()))
+        .ToList();
+}
