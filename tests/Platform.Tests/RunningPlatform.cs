@@ -7,7 +7,9 @@ namespace CivilAffairs.Platform.Tests;
 
 /// <summary>
 /// The gateway and the four services as real processes on free ports, each service on a SQLite file in a temporary
-/// folder, all exporting traces over OTLP/HTTP (protobuf) to a receiver inside the test.
+/// folder, every one exporting traces, logs and metrics over OTLP/HTTP (protobuf) to one receiver inside the test, as
+/// the collector would get them. The gateway knows the test partners (<see cref="TestPartners"/>); <see cref="Gateway"/>
+/// calls as the one with every scope.
 /// </summary>
 public sealed class RunningPlatform : IAsyncLifetime
 {
@@ -26,7 +28,8 @@ public sealed class RunningPlatform : IAsyncLifetime
     private readonly TempDirectory _data = new();
     private readonly List<AppProcess> _apps = [];
 
-    public OtlpReceiver Traces { get; } = new();
+    public OtlpReceiver Telemetry { get; } = new();
+    public IReadOnlyList<AppProcess> Apps => _apps;
     public HttpClient Gateway { get; private set; } = null!;
     public string GatewayGrpcUrl { get; } = FreePort.Url();
 
@@ -35,13 +38,14 @@ public sealed class RunningPlatform : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Traces.StartAsync();
+        await Telemetry.StartAsync();
         var telemetry = new Dictionary<string, string>
         {
-            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Traces.Endpoint,
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Endpoint,
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
+            ["OTEL_BLRP_SCHEDULE_DELAY"] = "200",
+            ["OTEL_METRIC_EXPORT_INTERVAL"] = "1000",
         };
         var gatewayHttp = FreePort.Url();
         var gateway = new Dictionary<string, string>(telemetry)
@@ -49,6 +53,7 @@ public sealed class RunningPlatform : IAsyncLifetime
             ["Kestrel__Endpoints__Http__Url"] = gatewayHttp,
             ["Kestrel__Endpoints__Grpc__Url"] = GatewayGrpcUrl,
             ["RateLimits__Partner__PermitLimit"] = "100000",
+            ["RateLimits__Anonymous__PermitLimit"] = "100000",
         };
         foreach (var (key, value) in TestPartners.Settings()) gateway[key.Replace(":", "__")] = value!;
 
@@ -92,7 +97,7 @@ public sealed class RunningPlatform : IAsyncLifetime
     {
         Gateway?.Dispose();
         foreach (var app in _apps) app.Dispose();
-        await Traces.DisposeAsync();
+        await Telemetry.DisposeAsync();
         _data.Dispose();
     }
 }
