@@ -22,6 +22,7 @@ public static class FeedbackSetup
         builder.Services.AddSingleton<Evaluators>();
         builder.Services.AddSingleton<AppraisalMeetings>();
         builder.Services.AddSingleton<FeedbackMetrics>();
+        builder.Services.AddSingleton<IFeedbackObserver>(sp => sp.GetRequiredService<FeedbackMetrics>());
         builder.Services.AddHostedService<OverdueWatch>();
         return builder;
     }

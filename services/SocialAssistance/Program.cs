@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Api;
 using CivilAffairs.SocialAssistance;
@@ -12,4 +13,5 @@ builder.AddSocialAssistanceDomain();
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcApi<SocialAssistanceApi>();
+app.MapOutboxOperations();
 app.Run();

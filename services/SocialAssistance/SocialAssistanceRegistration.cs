@@ -1,6 +1,8 @@
 using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
+using CivilAffairs.SocialAssistance.Integration;
 using CivilAffairs.SocialAssistance.Staff;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
@@ -14,7 +16,8 @@ public static class SocialAssistanceRegistration
     /// <summary>
     /// The domain services and their configuration: local standards (<c>Assistance:Standards</c>), process time limits
     /// (<c>Assistance:Process</c>), working days (<c>WorkingDays:Holidays</c>, <c>WorkingDays:WorkedWeekendDays</c>),
-    /// the bureau's UTC offset (<c>Assistance:UtcOffsetHours</c>, 8) and the staff-conduct client.
+    /// the bureau's UTC offset (<c>Assistance:UtcOffsetHours</c>, 8), the staff-conduct client, and the outbox that tells
+    /// feedback and staff-conduct about completed services (<c>Outbox</c>, <c>Services:feedback:Grpc</c>).
     /// The store adapters come from AddSocialAssistanceStore.
     /// </summary>
     public static IHostApplicationBuilder AddSocialAssistanceDomain(this IHostApplicationBuilder builder)
@@ -40,6 +43,8 @@ public static class SocialAssistanceRegistration
         builder.Services.AddTransient<SupportDesk>();
         builder.Services.AddSingleton<CaseLists>();
         builder.Services.AddSingleton<PaymentRuns>();
+        builder.Services.AddSingleton<IPlatformEvents, PlatformEvents>();
+        builder.AddOutbox();
         return builder;
     }
 }

@@ -25,6 +25,7 @@ public static class DomainRegistration
         builder.Services.AddSingleton<InspectionDesk>();
         builder.Services.AddSingleton<ContestDesk>();
         builder.Services.AddSingleton<CaseIntake>();
+        builder.Services.AddSingleton<RatingIntake>();
         builder.Services.AddSingleton<MonthlyRankingQuery>();
         builder.Services.AddSingleton<ServiceCatalogueDesk>();
         var rules = new PerformanceRules();

@@ -246,5 +246,36 @@ public sealed class MarriageApiTests : IDisposable
         Assert.Equal(0, availability.GetProperty("days")[0].GetProperty("slots")[0].GetProperty("remaining").GetInt32());
     }
 
+    [Fact]
+    public async Task Bookings_slot_fill_and_refusals_by_rule_are_counted_for_operators()
+    {
+        var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Value, string Tags)>();
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "CivilAffairs.Platform") l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measured.Add((i.Name, v, Describe(tags))));
+        listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measured.Add((i.Name, v, Describe(tags))));
+        listener.Start();
+
+        await OpenDayAsync(capacity: 2);
+        await _client.BookAppointmentAsync(Couples.Booking(Office, NineOClock));
+        await _client.BookAppointmentAsync(Couples.Booking(Office, NineOClock));
+        await Assert.ThrowsAsync<RpcException>(() => _client.BookAppointmentAsync(Couples.Booking(Office, NineOClock)).ResponseAsync);
+
+        Assert.Equal(2, measured.Count(m => m.Instrument == "civilaffairs.bookings" && m.Tags.Contains("MARRIAGE_REGISTRATION")));
+        Assert.Contains(measured, m => m.Instrument == "civilaffairs.slot.fill" && m.Value == 1.0);
+        Assert.Contains(measured, m => m.Instrument == "civilaffairs.refusals" && m.Tags.Contains("rule=slot-full") && m.Tags.Contains("MARRIAGE_REGISTRATION"));
+        Assert.DoesNotContain(measured, m => Masking.ContainsSensitiveNumber(m.Tags));
+    }
+
+    private static string Describe(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var parts = new List<string>();
+        foreach (var tag in tags) parts.Add($"{tag.Key}={tag.Value}");
+        return string.Join(",", parts);
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -34,7 +34,6 @@ public sealed partial class FeedbackApi
             request.Window.ToDomain(), request.StaffId, request.ServiceReference,
             IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
         WindowTelemetry.Set(rating.Window);
-        metrics.Rated(rating);
         return rating.ToContract();
     }
 

@@ -23,7 +23,6 @@ public sealed partial class FeedbackApi
             request.Note, request.CitizenSatisfied, request.ExpectedVersion, IdempotencyKey.From(context, request.IdempotencyKey)),
             context.CancellationToken);
         WindowTelemetry.Set(updated.Window);
-        metrics.Stepped(updated);
         return updated.ToContract(rectifications.Today);
     }
 
@@ -34,5 +33,14 @@ public sealed partial class FeedbackApi
         var today = rectifications.Today;
         var overdue = await rectifications.ListOverdueAsync(window, request.Limit, context.CancellationToken);
         return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+    }
+
+    public override async Task<V1.RectificationCaseList> ListRectifications(V1.ListRectificationsRequest request, ServerCallContext context)
+    {
+        var window = request.Window.RequireWindow("window");
+        WindowTelemetry.Set(window);
+        var today = rectifications.Today;
+        var cases = await rectifications.ListAsync(window, ReportingPeriod.Parse(request.FromDate, request.ToDate), context.CancellationToken);
+        return new V1.RectificationCaseList { Cases = { cases.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
     }
 }

@@ -31,7 +31,8 @@ public sealed partial class FeedbackApi
     {
         var window = request.Window.RequireWindow("window");
         WindowTelemetry.Set(window);
-        var (page, next) = await suggestionBox.ListAsync(window, request.Page?.PageSize ?? 0, request.Page?.PageToken, context.CancellationToken);
+        var (page, next) = await suggestionBox.ListAsync(window, request.Page?.PageSize ?? 0, request.Page?.PageToken, request.Category,
+            context.CancellationToken);
         return new V1.SuggestionList
         {
             Suggestions = { page.Select(s => s.ToContract()) },

@@ -12,5 +12,4 @@ public sealed partial class FeedbackApi(
     Statistics statistics,
     Questionnaires questionnaires,
     Evaluators evaluators,
-    AppraisalMeetings meetings,
-    FeedbackMetrics metrics) : V1.Feedback.FeedbackBase;
+    AppraisalMeetings meetings) : V1.Feedback.FeedbackBase;

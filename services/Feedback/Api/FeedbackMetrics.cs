@@ -9,7 +9,7 @@ namespace CivilAffairs.Feedback.Api;
 /// over all), rectification cases opened and stepped, and the overdue ones per window. Tags hold window codes, levels
 /// and actions only, never a person.
 /// </summary>
-public sealed class FeedbackMetrics
+public sealed class FeedbackMetrics : IFeedbackObserver
 {
     public const string MeterName = "CivilAffairs.Feedback";
 
@@ -33,9 +33,9 @@ public sealed class FeedbackMetrics
         new KeyValuePair<string, object?>("level", rating.Level.ToString()),
         new KeyValuePair<string, object?>("satisfied", rating.Level.IsSatisfiedOrAbove()));
 
-    public void Stepped(RectificationCase rectification) => _steps.Add(1,
+    public void Stepped(RectificationCase rectification, CaseStep step) => _steps.Add(1,
         new KeyValuePair<string, object?>("civilaffairs.window", rectification.Window.Code()),
-        new KeyValuePair<string, object?>("action", rectification.Steps[^1].Action.ToString()));
+        new KeyValuePair<string, object?>("action", step.Action.ToString()));
 
     /// <summary>Replaces the overdue counts with a fresh look at the overdue list.</summary>
     public void OverdueNow(IEnumerable<RectificationCase> overdue)

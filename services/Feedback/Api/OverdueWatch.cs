@@ -3,8 +3,8 @@ using CivilAffairs.Feedback.Domain;
 namespace CivilAffairs.Feedback.Api;
 
 /// <summary>
-/// Looks at the overdue list every <c>Feedback:Rectification:OverdueCheckInterval</c> (default 5 minutes) and
-/// publishes the counts per window as a metric, so operators see cases escalate without anyone asking.
+/// Looks at the overdue list every <c>Feedback:Rectification:OverdueCheckInterval</c> (default 5 minutes): escalates
+/// the cases newly past their deadline (a step in their history) and publishes the counts per window as a metric.
 /// </summary>
 internal sealed class OverdueWatch(Rectifications rectifications, FeedbackMetrics metrics, TimeProvider time, IConfiguration configuration,
     ILogger<OverdueWatch> logger) : BackgroundService
@@ -17,7 +17,7 @@ internal sealed class OverdueWatch(Rectifications rectifications, FeedbackMetric
         {
             try
             {
-                var overdue = await rectifications.ListOverdueAsync(null, 500, stoppingToken);
+                var overdue = await rectifications.EscalateOverdueAsync(stoppingToken);
                 metrics.OverdueNow(overdue);
                 if (overdue.Count > 0) logger.LogInformation("{Count} rectification cases are overdue", overdue.Count);
             }

@@ -2,13 +2,14 @@ using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.V1;
 using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.SharedKernel;
+using CivilAffairs.ServiceDefaults.Metrics;
 using Grpc.Core;
 using Party = CivilAffairs.Marriage.Domain.Party;
 
 namespace CivilAffairs.Marriage.Api;
 
 /// <summary>Offices, calendars and appointments (gRPC, and REST/JSON through transcoding). Translation only.</summary>
-public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBook book, Offices offices, OfficeClock clock)
+public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBook book, Offices offices, OfficeClock clock, PlatformMetrics metrics)
     : MarriageAppointments.MarriageAppointmentsBase
 {
     public override async Task<V1.CalendarDay> OpenDay(OpenDayRequest request, ServerCallContext context)
@@ -46,7 +47,16 @@ public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBo
         var key = validator.Try(() => IdempotencyKey.From(context, request.IdempotencyKey));
         validator.ThrowIfInvalid();
         var (appointment, replayed) = await book.BookAsync(officeId, slotId, first, second, key, context.CancellationToken);
-        if (replayed) await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
+        if (replayed)
+        {
+            await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
+        }
+        else
+        {
+            metrics.AppointmentBooked(Window.MarriageRegistration);
+            if (await calendar.GetSlotAsync(appointment.SlotId, context.CancellationToken) is { } slot)
+                metrics.SlotFilled(Window.MarriageRegistration, slot.Booked, slot.Capacity);
+        }
         return appointment.ToContract();
     }
 

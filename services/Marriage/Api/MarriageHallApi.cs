@@ -1,13 +1,14 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.V1;
 using CivilAffairs.SharedKernel;
+using CivilAffairs.ServiceDefaults.Metrics;
 using Grpc.Core;
 using Party = CivilAffairs.Marriage.Domain.Party;
 
 namespace CivilAffairs.Marriage.Api;
 
 /// <summary>The hall on the day: check-in, the queue, the screen board and the day's figures. Translation only.</summary>
-public sealed class MarriageHallApi(HallQueue hall, DailyReport report) : MarriageHall.MarriageHallBase
+public sealed class MarriageHallApi(HallQueue hall, DailyReport report, PlatformMetrics metrics) : MarriageHall.MarriageHallBase
 {
     public override async Task<Ticket> CheckIn(CheckInRequest request, ServerCallContext context)
     {
@@ -52,6 +53,7 @@ public sealed class MarriageHallApi(HallQueue hall, DailyReport report) : Marria
     public override async Task<V1.HallBoard> GetHallBoard(GetHallBoardRequest request, ServerCallContext context)
     {
         var board = await hall.BoardAsync(OfficeId.Parse(request.OfficeId), request.NextCount == 0 ? 10 : request.NextCount, context.CancellationToken);
+        metrics.QueueLength(Window.MarriageRegistration, board.Waiting);
         return board.ToContract();
     }
 

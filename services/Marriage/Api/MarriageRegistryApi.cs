@@ -1,12 +1,14 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.V1;
 using CivilAffairs.SharedKernel;
+using CivilAffairs.ServiceDefaults.Metrics;
 using Grpc.Core;
 
 namespace CivilAffairs.Marriage.Api;
 
 /// <summary>Registration, certificates, divorce by agreement and the archive. Translation only.</summary>
-public sealed class MarriageRegistryApi(Domain.MarriageRegistry registry, DivorceByAgreement divorces, OfficeClock clock) : V1.MarriageRegistry.MarriageRegistryBase
+public sealed class MarriageRegistryApi(Domain.MarriageRegistry registry, DivorceByAgreement divorces, HallQueue hall, OfficeClock clock,
+    PlatformMetrics metrics) : V1.MarriageRegistry.MarriageRegistryBase
 {
     public override async Task<V1.MarriageRecord> RegisterMarriage(RegisterMarriageRequest request, ServerCallContext context)
     {
@@ -20,6 +22,8 @@ public sealed class MarriageRegistryApi(Domain.MarriageRegistry registry, Divorc
         validator.ThrowIfInvalid();
         var declarations = new Domain.Declarations(request.Declarations!.NeitherHasASpouse, request.Declarations.NotCloseRelatives, request.Declarations.Voluntary);
         var record = await registry.RegisterAsync(ticketId, request.WindowNumber, clerk, first, second, declarations, context.CancellationToken);
+        if ((await hall.GetAsync(ticketId, context.CancellationToken)).Wait is { } wait)
+            metrics.CertificateIssued(SharedKernel.Window.MarriageRegistration, wait);
         return record.ToContract();
     }
 

@@ -27,6 +27,8 @@ public sealed class SlotCalendar(IMarriageCalendarStore store, IAppointmentStore
         return await store.GetDaysAsync(officeId, from, to, cancellationToken);
     }
 
+    public Task<Slot?> GetSlotAsync(string slotId, CancellationToken cancellationToken) => store.GetSlotAsync(slotId, cancellationToken);
+
     public async Task<CalendarDay> GetDayAsync(string officeId, DateOnly date, CancellationToken cancellationToken) =>
         await store.GetDayAsync(officeId, date, cancellationToken)
         ?? throw new NotFound("calendar-day", $"{officeId}/{Dates.Format(date)}");

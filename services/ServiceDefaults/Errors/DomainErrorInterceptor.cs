@@ -3,6 +3,8 @@ using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using CivilAffairs.ServiceDefaults.Metrics;
+using CivilAffairs.ServiceDefaults.Telemetry;
 
 namespace CivilAffairs.ServiceDefaults.Errors;
 
@@ -11,7 +13,7 @@ namespace CivilAffairs.ServiceDefaults.Errors;
 /// service answers the same way: field violations for bad input, the rule for a broken rule, a retry hint for limits.
 /// JSON transcoding turns the same statuses into HTTP 400/404/409/429.
 /// </summary>
-public sealed class DomainErrorInterceptor : Interceptor
+public sealed class DomainErrorInterceptor(PlatformMetrics metrics, WindowDefault fallback) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -22,6 +24,7 @@ public sealed class DomainErrorInterceptor : Interceptor
         }
         catch (DomainException error)
         {
+            CountRefusal(error);
             throw ToRpcException(error);
         }
     }
@@ -36,8 +39,16 @@ public sealed class DomainErrorInterceptor : Interceptor
         }
         catch (DomainException error)
         {
+            CountRefusal(error);
             throw ToRpcException(error);
         }
+    }
+
+    /// <summary>Refusals by a rule are counted per window and rule, so operators see what people are turned away for.</summary>
+    private void CountRefusal(DomainException error)
+    {
+        if (error is RuleViolated rule && WindowCodes.TryParse(WindowTelemetry.Current() ?? fallback.Code, out var window))
+            metrics.Refused(window, rule.Rule);
     }
 
     public static RpcException ToRpcException(DomainException error)

@@ -45,4 +45,4 @@ internal sealed class RequestWindowTags(RequestDelegate next, WindowDefault fall
 }
 
 /// <summary>The window a process serves when no request named one (see AddServiceDefaults).</summary>
-internal sealed record WindowDefault(string Code);
+public sealed record WindowDefault(string Code);

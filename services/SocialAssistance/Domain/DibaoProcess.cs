@@ -13,7 +13,8 @@ public sealed class DibaoProcess(
     AssistanceStaff staff,
     LocalStandards standards,
     DibaoRules rules,
-    CaseCalendar calendar)
+    CaseCalendar calendar,
+    IPlatformEvents events)
 {
     public const string Scope = "dibao-step";
 
@@ -52,7 +53,7 @@ public sealed class DibaoProcess(
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0) throw new ValidationFailed("text", "is required");
         if (trimmed.Length > 2000) throw new ValidationFailed("text", "must be at most 2000 characters");
-        return ChangeAsync(applicationId, claim, application => Task.FromResult(application.LodgeObjection(trimmed, calendar)));
+        return ChangeAsync(applicationId, claim, application => Task.FromResult(Unannounced(application.LodgeObjection(trimmed, calendar))));
     }
 
     public Task<DibaoApplication> ResolveObjectionAsync(string? applicationId, string? objectionId, string? staffId,
@@ -66,7 +67,7 @@ public sealed class DibaoProcess(
 
     public Task<DibaoApplication> ConfirmAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
         WithStaffAsync(applicationId, staffId, claim, async (application, approver) =>
-            application.Confirm(approver, await registry.GetAsync(application.HouseholdId), calendar));
+            application.Confirm(approver, await registry.GetAsync(application.HouseholdId), calendar), CompletedService.DibaoConfirmed);
 
     public Task<DibaoApplication> RefuseAsync(string? applicationId, string? staffId, string? reasons, IdempotencyClaim? claim)
     {
@@ -76,10 +77,11 @@ public sealed class DibaoProcess(
     }
 
     public Task<DibaoApplication> RecordRefusalNoticeAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.RecordRefusalNotified(clerk, calendar)));
+        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.RecordRefusalNotified(clerk, calendar)),
+            CompletedService.DibaoRefusalNotified);
 
     public Task<DibaoApplication> WithdrawAsync(string? applicationId, string? reason, IdempotencyClaim? claim) =>
-        ChangeAsync(applicationId, claim, application => Task.FromResult(application.Withdraw(reason?.Trim() ?? "", calendar)));
+        ChangeAsync(applicationId, claim, application => Task.FromResult(Unannounced(application.Withdraw(reason?.Trim() ?? "", calendar))));
 
     public Task<DibaoApplication> ExtendTimeLimitAsync(string? applicationId, string? staffId, string? reason, IdempotencyClaim? claim) =>
         WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
@@ -129,20 +131,30 @@ public sealed class DibaoProcess(
             household.FinancialAssetsFen, calendar.Today);
     }
 
+    /// <summary>A step by a staff member; when it completes the service for the household, the events that say so
+    /// (a rating invitation, a case handled by that staff member) are saved with it.</summary>
     private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId, IdempotencyClaim? claim,
-        Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step) =>
-        ChangeAsync(applicationId, claim, async application => await step(application, await staff.RequireAsync(staffId)));
+        Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step, CompletedService? completes = null) =>
+        ChangeAsync(applicationId, claim, async application =>
+        {
+            var actor = await staff.RequireAsync(staffId);
+            var next = await step(application, actor);
+            return (next, completes is { } kind ? events.ServiceCompleted(kind, application.Id, actor.Id, calendar.Today) : []);
+        });
+
+    private static (DibaoApplication, IReadOnlyList<OutboxMessage>) Unannounced(DibaoApplication next) => (next, []);
 
     private Task<DibaoApplication> ChangeAsync(string? applicationId, IdempotencyClaim? claim,
-        Func<DibaoApplication, Task<DibaoApplication>> step)
+        Func<DibaoApplication, Task<(DibaoApplication Next, IReadOnlyList<OutboxMessage> Events)>> step)
     {
         if (string.IsNullOrWhiteSpace(applicationId)) throw new ValidationFailed("application_id", "is required");
         var id = applicationId.Trim();
         return Idempotency.RunAsync(keys, claim, applications.GetAsync, async () =>
         {
             var current = await applications.GetAsync(id) ?? throw new NotFound("dibao-application", id);
-            var next = await step(current) with { Version = current.Version + 1 };
-            if (!await applications.UpdateAsync(next, current.Version, claim))
+            var (changed, completed) = await step(current);
+            var next = changed with { Version = current.Version + 1 };
+            if (!await applications.UpdateAsync(next, current.Version, claim, completed))
                 throw new RuleViolated("concurrent-change", "the application was changed by someone else meanwhile; read it again and retry");
             return next;
         });

@@ -1,3 +1,5 @@
+using CivilAffairs.SharedKernel;
+
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>Where dibao applications (and the cases they become) are kept.</summary>
@@ -14,10 +16,11 @@ public interface IApplicationStore
 
     /// <summary>
     /// Replaces the application if it is still at <paramref name="expectedVersion"/> (the new one carries the next
-    /// version), storing the idempotency claim with it. False when someone changed it meanwhile (nothing stored).
-    /// Throws <see cref="IdempotencyKeyTaken"/> when the key was stored meanwhile.
+    /// version), storing the idempotency claim and the events for other services with it, in one transaction. False
+    /// when someone changed it meanwhile (nothing stored). Throws <see cref="IdempotencyKeyTaken"/> when the key was
+    /// stored meanwhile.
     /// </summary>
-    Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim);
+    Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim, IReadOnlyList<OutboxMessage> events);
 
     /// <summary>Applications in any of these statuses, oldest first.</summary>
     Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses);

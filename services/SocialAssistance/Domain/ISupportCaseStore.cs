@@ -1,3 +1,5 @@
+using CivilAffairs.SharedKernel;
+
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>What a support-case write did.</summary>
@@ -17,11 +19,12 @@ public interface ISupportCaseStore
 {
     Task<SupportCase?> GetAsync(string id);
 
-    /// <summary>Stores a new case and (fast track) its payment, with the claim, all or nothing.</summary>
-    Task<SupportWrite> AddAsync(SupportCase supportCase, Payment? payment, IdempotencyClaim? claim);
+    /// <summary>Stores a new case and (fast track) its payment, with the claim and the events for other services, all or nothing.</summary>
+    Task<SupportWrite> AddAsync(SupportCase supportCase, Payment? payment, IdempotencyClaim? claim, IReadOnlyList<OutboxMessage> events);
 
-    /// <summary>Replaces a case still at <paramref name="expectedVersion"/> and stores its payment, all or nothing.</summary>
-    Task<SupportWrite> UpdateAsync(SupportCase supportCase, int expectedVersion, Payment? payment, IdempotencyClaim? claim);
+    /// <summary>Replaces a case still at <paramref name="expectedVersion"/> and stores its payment, claim and events, all or nothing.</summary>
+    Task<SupportWrite> UpdateAsync(SupportCase supportCase, int expectedVersion, Payment? payment, IdempotencyClaim? claim,
+        IReadOnlyList<OutboxMessage> events);
 
     Task<IReadOnlyList<SupportCase>> ListByStatusAsync(IReadOnlyCollection<SupportStatus> statuses);
 }

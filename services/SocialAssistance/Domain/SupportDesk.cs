@@ -14,7 +14,8 @@ public sealed class SupportDesk(
     AssistanceStaff staff,
     LocalStandards standards,
     SupportRules rules,
-    CaseCalendar calendar)
+    CaseCalendar calendar,
+    IPlatformEvents events)
 {
     public const string Scope = "support-case";
 
@@ -42,7 +43,8 @@ public sealed class SupportDesk(
                 MonthlySupportFen = (standard.MonthlyStandardFen * rules.ExtremePovertyPercentOfStandard + 99) / 100,
                 SupportStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1),
             }.Record(calendar.Now, "approved", clerk.Id, SupportStatus.Active, careMode.ToString());
-            return await Stored(await cases.AddAsync(supportCase, null, claim), supportCase);
+            return await Stored(await cases.AddAsync(supportCase, null, claim,
+                events.ServiceCompleted(CompletedService.ExtremePovertyApproved, supportCase.Id, clerk.Id, today)), supportCase);
         });
 
     public Task<SupportCase> ApplyTemporaryAsync(string? householdId, long amountFen, string? reason, string? staffId, IdempotencyClaim? claim) =>
@@ -51,7 +53,7 @@ public sealed class SupportDesk(
             var (household, clerk, text) = await TemporaryRequestAsync(householdId, amountFen, reason, staffId);
             var supportCase = NewTemporary(household, clerk, amountFen, text, emergency: false)
                 .Record(calendar.Now, "applied", clerk.Id, SupportStatus.Submitted, text);
-            return await Stored(await cases.AddAsync(supportCase, null, claim), supportCase);
+            return await Stored(await cases.AddAsync(supportCase, null, claim, []), supportCase);
         });
 
     /// <summary>The public posting of a normal-route application, from today for the configured days.</summary>
@@ -66,7 +68,7 @@ public sealed class SupportDesk(
             {
                 PostingStartsOn = today, PostingEndsOn = today.AddDays(rules.PostingDays - 1), Version = current.Version + 1,
             };
-            return await Stored(await cases.UpdateAsync(posted, current.Version, null, claim), posted);
+            return await Stored(await cases.UpdateAsync(posted, current.Version, null, claim, []), posted);
         });
 
     /// <summary>The review of a posted application, after its posting, by a second staff member, who pays it.</summary>
@@ -84,7 +86,8 @@ public sealed class SupportDesk(
             {
                 ApprovedBy = approver.Id, PaidOn = calendar.Today, Version = current.Version + 1,
             };
-            return await Stored(await cases.UpdateAsync(paid, current.Version, PaymentOf(paid), claim), paid);
+            return await Stored(await cases.UpdateAsync(paid, current.Version, PaymentOf(paid), claim,
+                events.ServiceCompleted(CompletedService.TemporaryPaid, paid.Id, approver.Id, calendar.Today)), paid);
         });
 
     /// <summary>The emergency fast track: paid now, the paperwork due within the configured working days.</summary>
@@ -98,7 +101,8 @@ public sealed class SupportDesk(
                 PaidOn = calendar.Today,
                 PaperworkDue = calendar.WorkingDays.AddWorkingDays(calendar.Today, rules.PaperworkWorkingDays),
             };
-            return await Stored(await cases.AddAsync(supportCase, PaymentOf(supportCase), claim), supportCase);
+            return await Stored(await cases.AddAsync(supportCase, PaymentOf(supportCase), claim,
+                events.ServiceCompleted(CompletedService.EmergencyPaid, supportCase.Id, clerk.Id, calendar.Today)), supportCase);
         });
 
     public Task<SupportCase> CompletePaperworkAsync(string? caseId, string? staffId, string? notes, IdempotencyClaim? claim) =>
@@ -112,7 +116,7 @@ public sealed class SupportDesk(
             {
                 PaperworkCompletedOn = calendar.Today, PaperworkNotes = notes.Trim(), Version = current.Version + 1,
             };
-            return await Stored(await cases.UpdateAsync(completed, current.Version, null, claim), completed);
+            return await Stored(await cases.UpdateAsync(completed, current.Version, null, claim, []), completed);
         });
 
     /// <summary>Emergency cases whose paperwork is not yet done, the earliest due first.</summary>

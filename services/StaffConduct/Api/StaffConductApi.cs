@@ -20,6 +20,7 @@ public sealed partial class StaffConductApi(
     InspectionDesk inspections,
     ContestDesk contests,
     CaseIntake cases,
+    RatingIntake ratings,
     MonthlyRankingQuery rankings,
     ServiceCatalogueDesk catalogue,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
@@ -202,6 +203,8 @@ public sealed partial class StaffConductApi(
             Part = (V1.ConductPart)(int)p.Part, Commendations = p.Commendations, Violations = p.Violations,
         }));
         response.Inspections.AddRange(record.Inspections.Select(i => i.ToContract()));
+        response.Complaints = record.CountedComplaints;
+        response.ComplaintEntries.AddRange(record.Complaints.Select(c => c.ToContract()));
         return response;
     }
 

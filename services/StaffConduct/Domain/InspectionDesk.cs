@@ -1,7 +1,7 @@
 namespace CivilAffairs.StaffConduct.Domain;
 
 /// <summary>Records inspections against the conduct code and gives a staff member's conduct record.</summary>
-public sealed class InspectionDesk(StaffRegistry registry, IConductCode code, IInspectionLog log, BureauClock clock)
+public sealed class InspectionDesk(StaffRegistry registry, IConductCode code, IInspectionLog log, IRatingLedger ratings, BureauClock clock)
 {
     public sealed record Observation(string? StaffId, string? RuleId, InspectionKind Kind, string? Inspector, string? Evidence, string? ObservedOn);
 
@@ -41,13 +41,17 @@ public sealed class InspectionDesk(StaffRegistry registry, IConductCode code, II
         if (from is { } f && to is { } t && f != default && t != default) v.Require(f <= t, "to_date", "must not be before from_date");
         v.ThrowIfInvalid();
         var member = await registry.GetAsync(staffId, cancellationToken);
-        return ConductRecord.Of(member, await log.ListAsync([member.Id], from, to, cancellationToken));
+        return new ConductRecord(member, await log.ListAsync([member.Id], from, to, cancellationToken),
+            await ratings.ComplaintsAsync(member.Id, from, to, cancellationToken));
     }
 }
 
-/// <summary>A staff member's inspections with the tally per part of the code.</summary>
-public sealed record ConductRecord(StaffMember Staff, IReadOnlyList<Inspection> Inspections)
+/// <summary>A staff member's inspections with the tally per part of the code, and the complaints (bad ratings).</summary>
+public sealed record ConductRecord(StaffMember Staff, IReadOnlyList<Inspection> Inspections, IReadOnlyList<Complaint> Complaints)
 {
+    /// <summary>The complaints that still count: a rating voided on appeal stays listed but is not counted.</summary>
+    public int CountedComplaints => Complaints.Count(c => !c.Voided);
+
     public int Commendations => Inspections.Count(i => i.Kind == InspectionKind.Commendation);
     public int Violations => Inspections.Count(i => i.Kind == InspectionKind.Violation);
 
@@ -55,6 +59,4 @@ public sealed record ConductRecord(StaffMember Staff, IReadOnlyList<Inspection> 
         Enum.GetValues<ConductPart>().Select(p => (p,
             Inspections.Count(i => i.Part == p && i.Kind == InspectionKind.Commendation),
             Inspections.Count(i => i.Part == p && i.Kind == InspectionKind.Violation)));
-
-    public static ConductRecord Of(StaffMember staff, IReadOnlyList<Inspection> inspections) => new(staff, inspections);
 }

@@ -25,6 +25,7 @@ public static class StaffConductStorage
                 services.AddSingleton<IInspectionLog, SqliteInspectionLog>();
                 services.AddSingleton<IContestBook, SqliteContestBook>();
                 services.AddSingleton<ICaseLedger, SqliteCaseLedger>();
+                services.AddSingleton<IRatingLedger, SqliteRatingLedger>();
                 services.AddSingleton<IServiceCatalogue, SqliteServiceCatalogue>();
                 services.AddSingleton<IServiceTimeLedger, SqliteServiceTimeLedger>();
             },
@@ -39,6 +40,7 @@ public static class StaffConductStorage
                 services.AddSingleton<IInspectionLog, MongoInspectionLog>();
                 services.AddSingleton<IContestBook, MongoContestBook>();
                 services.AddSingleton<ICaseLedger, MongoCaseLedger>();
+                services.AddSingleton<IRatingLedger, MongoRatingLedger>();
                 services.AddSingleton<IServiceCatalogue, MongoServiceCatalogue>();
                 services.AddSingleton<IServiceTimeLedger, MongoServiceTimeLedger>();
             });

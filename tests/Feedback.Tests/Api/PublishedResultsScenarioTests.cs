@@ -48,6 +48,15 @@ public sealed class PublishedResultsScenarioTests : IDisposable
         var overdue = await client.ListOverdueRectificationsAsync(new ListOverdueRectificationsRequest());
         Assert.Equal([bad[1].RectificationCaseId], overdue.Cases.Select(c => c.CaseId));
         Assert.True(overdue.Cases[0].Overdue);
+        // The background watch escalates it, as a step of its history, once it sees the new day.
+        var escalated = false;
+        for (var attempt = 0; attempt < 100 && !escalated; attempt++)
+        {
+            var history = await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = bad[1].RectificationCaseId });
+            escalated = history.Steps.Any(s => s.Action == CaseAction.Escalate);
+            if (!escalated) await Task.Delay(50);
+        }
+        Assert.True(escalated);
 
         using var http = _host.CreateClient();
         var published = await http.GetFromJsonAsync<JsonElement>("/api/feedback/v1/statistics?fromDate=2026-11-01&toDate=2026-11-30");

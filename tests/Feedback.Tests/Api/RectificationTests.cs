@@ -35,6 +35,8 @@ public sealed class RectificationTests(FeedbackHost host) : IClassFixture<Feedba
         Assert.Equal("2026-11-09", opened.Deadline); // Monday + 5 working days
         Assert.False(opened.Overdue);
         Assert.Equal(CaseAction.Open, opened.Steps.Single().Action);
+        var published = await _client.ListRectificationsAsync(new ListRectificationsRequest { Window = WindowType.ElderlyCare });
+        Assert.Contains(published.Cases, c => c.CaseId == opened.CaseId);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public sealed class SuggestionTests(FeedbackHost host) : IClassFixture<FeedbackH
     [Fact]
     public async Task An_anonymous_suggestion_keeps_no_name_or_phone_in_the_store_the_response_the_logs_or_the_spans()
     {
+        using var trace = FeedbackHost.StartTrace();
         var response = await _client.DropSuggestionAsync(new DropSuggestionRequest
         {
             Window = WindowType.SocialOrganizations, Category = "办事效率", Text = "材料清单请提前公布",
@@ -37,8 +38,7 @@ public sealed class SuggestionTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.DoesNotContain(Name, response.ToString());
         Assert.DoesNotContain(Phone, response.ToString());
 
-        var spans = await host.SpansWhereAsync(s => s.Kind == System.Diagnostics.ActivityKind.Server
-            && s.DisplayName.Contains("DropSuggestion", StringComparison.Ordinal));
+        var spans = await host.ServerSpansAsync(trace, "DropSuggestion");
         Assert.NotEmpty(spans);
         Assert.Equal("SOCIAL_ORGANIZATIONS", spans[0].GetTagItem(WindowTelemetry.Key));
         foreach (var span in host.AllSpans())

@@ -10,7 +10,6 @@ namespace CivilAffairs.Feedback.Tests.Api;
 /// named only an invitation or a case.</summary>
 public sealed class WindowTagTests : IDisposable
 {
-    // A host per test, so the spans looked at are this test's own.
     private readonly FeedbackHost _host = new();
     private readonly V1.Feedback.FeedbackClient _client;
 
@@ -18,10 +17,10 @@ public sealed class WindowTagTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private async Task<string?> WindowOfSpanAsync(string rpc)
+    private async Task<string?> WindowOfSpanAsync(Activity trace, string rpc)
     {
         // The server's span; the test's own client span is not the service's to tag.
-        var spans = await _host.SpansWhereAsync(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains(rpc, StringComparison.Ordinal));
+        var spans = await _host.ServerSpansAsync(trace, rpc);
         Assert.NotEmpty(spans);
         return spans[^1].GetTagItem(WindowTelemetry.Key) as string;
     }
@@ -29,14 +28,17 @@ public sealed class WindowTagTests : IDisposable
     [Fact]
     public async Task A_rating_sent_with_only_its_invitation_is_tagged_with_the_invitation_window()
     {
+        using var trace = FeedbackHost.StartTrace();
+
         await _client.InviteAndRateAsync(WindowType.DisabilityWelfare, "tag:1", RatingLevel.Satisfied);
 
-        Assert.Equal("DISABILITY_WELFARE", await WindowOfSpanAsync("RateService"));
+        Assert.Equal("DISABILITY_WELFARE", await WindowOfSpanAsync(trace, "RateService"));
     }
 
     [Fact]
     public async Task A_case_step_is_tagged_with_the_case_window()
     {
+        using var trace = FeedbackHost.StartTrace();
         var rating = await _client.InviteAndRateAsync(WindowType.VagrantRelief, "tag:2", RatingLevel.Dissatisfied);
 
         await _client.RecordRectificationStepAsync(new RecordRectificationStepRequest
@@ -44,6 +46,6 @@ public sealed class WindowTagTests : IDisposable
             CaseId = rating.RectificationCaseId, Action = CaseAction.Verify, HandledBy = "clerk", Note = "核实",
         });
 
-        Assert.Equal("VAGRANT_RELIEF", await WindowOfSpanAsync("RecordRectificationStep"));
+        Assert.Equal("VAGRANT_RELIEF", await WindowOfSpanAsync(trace, "RecordRectificationStep"));
     }
 }

@@ -11,13 +11,14 @@ public sealed class RatingsTests
     private readonly InMemoryRatingStore _store = new();
     private readonly InMemoryInvitationStore _invitationStore = new();
     private readonly FeedbackRules _rules = new() { InvitationValidFor = TimeSpan.FromDays(3) };
+    private readonly CountingObserver _observer = new();
     private readonly Ratings _ratings;
     private readonly RatingInvitations _invitations;
 
     public RatingsTests()
     {
         var clock = new OfficeClock(_time, OfficeClock.FindZone("Asia/Shanghai"));
-        _ratings = new Ratings(_store, _invitationStore, clock, _rules);
+        _ratings = new Ratings(_store, _invitationStore, clock, _rules, _observer);
         _invitations = new RatingInvitations(_invitationStore, _store, clock, _rules);
     }
 
@@ -127,6 +128,7 @@ public sealed class RatingsTests
 
         Assert.Equal(first.Id, retry.Id);
         Assert.Single(_store.Rows);
+        Assert.Equal(1, _observer.Ratings);
     }
 
     [Fact]
@@ -156,5 +158,14 @@ public sealed class RatingsTests
         Assert.Equal(2, firstDay.Total);
         Assert.Equal(0.5, firstDay.SatisfactionRate);
         Assert.Equal(3, always.Total);
+    }
+
+    private sealed class CountingObserver : IFeedbackObserver
+    {
+        public int Ratings { get; private set; }
+
+        public void Rated(Rating rating) => Ratings++;
+
+        public void Stepped(RectificationCase rectification, CaseStep step) { }
     }
 }

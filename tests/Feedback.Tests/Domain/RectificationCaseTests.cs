@@ -126,4 +126,20 @@ public sealed class RectificationCaseTests
         Assert.True(c.IsOverdue(c.Deadline.AddDays(1)));
         Assert.Null(c.ClosedOnTime);
     }
+
+    [Fact]
+    public void Escalation_happens_once_only_past_the_deadline_and_leaves_the_stage_alone()
+    {
+        var c = Open();
+        Step(c, CaseAction.Verify);
+        var pastDeadline = c.Deadline.DayNumber - Monday.DayNumber + 1;
+
+        Assert.Throws<RuleViolated>(() => Step(c, CaseAction.Escalate));
+        Step(c, CaseAction.Escalate, day: pastDeadline);
+        Assert.Throws<RuleViolated>(() => Step(c, CaseAction.Escalate, day: pastDeadline + 1));
+
+        Assert.True(c.Escalated);
+        Assert.Equal(CaseStage.Verified, c.Stage);
+        Assert.Equal(CaseAction.Escalate, c.Steps[^1].Action);
+    }
 }

@@ -138,11 +138,13 @@ public sealed class SuggestionBoxTests
         var second = await _box.ListAsync(Window.ElderlyCare, 2, first.NextToken);
         var last = await _box.ListAsync(Window.ElderlyCare, 2, second.NextToken);
         var error = await Assert.ThrowsAsync<ValidationFailed>(() => _box.ListAsync(Window.ElderlyCare, 2, "not-a-token"));
+        var badCategory = await Assert.ThrowsAsync<ValidationFailed>(() => _box.ListAsync(Window.ElderlyCare, 2, null, "闲聊"));
 
         Assert.Equal(["第4条", "第3条"], first.Page.Select(s => s.Text));
         Assert.Equal(["第2条", "第1条"], second.Page.Select(s => s.Text));
         Assert.Equal(["第0条"], last.Page.Select(s => s.Text));
         Assert.Null(last.NextToken);
         Assert.Equal("page.page_token", error.Violations.Single().Field);
+        Assert.Equal("category", badCategory.Violations.Single().Field);
     }
 }

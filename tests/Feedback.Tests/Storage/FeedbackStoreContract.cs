@@ -273,6 +273,9 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
         Assert.Equal(RectificationFigures.None, none);
         Assert.Equal(6, staff.Opened);
         Assert.Equal(RectificationFigures.None, otherStaff);
+        var listed = await Cases.ListAsync(Window.SocialOrganizations, new ReportingPeriod(new DateOnly(2026, 10, 6), null), 10);
+        Assert.Equal([new DateOnly(2026, 10, 30), new DateOnly(2026, 10, 6)], listed.Select(c => c.OpenedOn));
+        Assert.All(listed, c => Assert.NotEmpty(c.Steps));
     }
 
     [Fact]
@@ -303,11 +306,14 @@ public abstract class FeedbackStoreContract : IAsyncLifetime
             await Suggestions.AddAsync(new Suggestion(id, Window.VagrantRelief, "其他", id, null, at.AddMinutes(minutes)));
         await Suggestions.AddAsync(new Suggestion("s-x", Window.PlaceNames, "其他", "x", null, at));
 
-        var first = await Suggestions.ListAsync(Window.VagrantRelief, 2, null);
-        var rest = await Suggestions.ListAsync(Window.VagrantRelief, 10, new SuggestionCursor(first[^1].SubmittedAt, first[^1].Id));
+        await Suggestions.AddAsync(new Suggestion("s-e", Window.VagrantRelief, "环境设施", "e", null, at.AddMinutes(1)));
+        var first = await Suggestions.ListAsync(Window.VagrantRelief, "其他", 2, null);
+        var rest = await Suggestions.ListAsync(Window.VagrantRelief, "其他", 10, new SuggestionCursor(first[^1].SubmittedAt, first[^1].Id));
+        var all = await Suggestions.ListAsync(Window.VagrantRelief, null, 10, null);
 
         Assert.Equal(["s-d", "s-c"], first.Select(s => s.Id));
         Assert.Equal(["s-b", "s-a"], rest.Select(s => s.Id));
+        Assert.Equal(["s-d", "s-e", "s-c", "s-b", "s-a"], all.Select(s => s.Id));
     }
 
     [Fact]

@@ -121,6 +121,14 @@ public sealed class MongoRenderingTests
     }
 
     [Fact]
+    public void A_window_case_list_matches_the_window_and_opening_days()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "window": 4, "openedOn": { "$gte": "2026-10-01", "$lte": "2026-10-31" } }"""),
+            Render(MongoRectificationStore.OpenedIn(new RatingScope.OfWindow(Window.ChildWelfare),
+                new ReportingPeriod(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)))));
+    }
+
+    [Fact]
     public void Staff_case_figures_match_on_the_staff_member()
     {
         var stages = Render(MongoRectificationStore.CountPipeline(new RatingScope.OfStaff("staff-5"), ReportingPeriod.Always, new DateOnly(2026, 11, 2)));
@@ -148,10 +156,10 @@ public sealed class MongoRenderingTests
     {
         var cursor = new SuggestionCursor(new DateTimeOffset(2026, 11, 2, 3, 0, 0, TimeSpan.Zero), "s-9");
 
-        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, cursor));
+        var filter = Render(MongoSuggestionStore.Page(Window.ElderlyCare, "其他", cursor));
 
         Assert.Equal(BsonDocument.Parse("""
-            { "window": 3, "$or": [
+            { "window": 3, "category": "其他", "$or": [
                 { "submittedAt": { "$lt": ISODate("2026-11-02T03:00:00Z") } },
                 { "submittedAt": ISODate("2026-11-02T03:00:00Z"), "_id": { "$lt": "s-9" } } ] }
             """), filter);

@@ -12,7 +12,8 @@ namespace CivilAffairs.Feedback.Tests.Support;
 /// <summary>The feedback service in memory, with every finished span and every log line kept for inspection.</summary>
 public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 {
-    public List<Activity> Spans { get; } = [];
+    // The exporter adds from the threads that end spans while a test reads: every access takes the list's lock.
+    private LockedList<Activity> Spans { get; } = new();
     public ConcurrentQueue<string> LogLines { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -29,23 +30,35 @@ public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 
     public V1.Feedback.FeedbackClient Client() => new(Channel());
 
-    /// <summary>The spans finished so far (a server span ends just after its response is sent, so wait a little for it).</summary>
-    public async Task<IReadOnlyList<Activity>> SpansWhereAsync(Func<Activity, bool> predicate)
+    /// <summary>
+    /// Starts a trace for the calls that follow in this test. Every host in the test process sees every server span,
+    /// so a test picks its own by this trace's id.
+    /// </summary>
+    public static Activity StartTrace()
+    {
+        var trace = new Activity("feedback-test").SetIdFormat(ActivityIdFormat.W3C).Start();
+        // Sampled, or the parent-based sampler would drop every span under it.
+        trace.ActivityTraceFlags = ActivityTraceFlags.Recorded;
+        return trace;
+    }
+
+    /// <summary>The server spans of an RPC in the test's trace (a server span ends just after its response is sent,
+    /// so wait a little for it).</summary>
+    public Task<IReadOnlyList<Activity>> ServerSpansAsync(Activity trace, string rpc) =>
+        SpansWhereAsync(s => s.Kind == ActivityKind.Server && s.TraceId == trace.TraceId && s.DisplayName.Contains(rpc, StringComparison.Ordinal));
+
+    private async Task<IReadOnlyList<Activity>> SpansWhereAsync(Func<Activity, bool> predicate)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            List<Activity> found;
-            lock (Spans) found = Spans.Where(predicate).ToList();
+            var found = Spans.Snapshot().Where(predicate).ToList();
             if (found.Count > 0) return found;
             await Task.Delay(50);
         }
         return [];
     }
 
-    public IReadOnlyList<Activity> AllSpans()
-    {
-        lock (Spans) return Spans.ToList();
-    }
+    public IReadOnlyList<Activity> AllSpans() => Spans.Snapshot();
 }
 
 internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
@@ -70,4 +83,22 @@ internal sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : I
             lines.Enqueue($"{category}: {formatter(state, exception)} [{values}] {exception}");
         }
     }
+}
+
+/// <summary>A list every member of which takes a lock, for an exporter writing while a test reads.</summary>
+internal sealed class LockedList<T> : ICollection<T>
+{
+    private readonly List<T> _items = [];
+
+    public int Count { get { lock (_items) return _items.Count; } }
+    public bool IsReadOnly => false;
+
+    public void Add(T item) { lock (_items) _items.Add(item); }
+    public void Clear() { lock (_items) _items.Clear(); }
+    public bool Contains(T item) { lock (_items) return _items.Contains(item); }
+    public void CopyTo(T[] array, int arrayIndex) { lock (_items) _items.CopyTo(array, arrayIndex); }
+    public bool Remove(T item) { lock (_items) return _items.Remove(item); }
+    public List<T> Snapshot() { lock (_items) return [.. _items]; }
+    public IEnumerator<T> GetEnumerator() => Snapshot().GetEnumerator();
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }

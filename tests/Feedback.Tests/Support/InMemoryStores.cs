@@ -79,10 +79,10 @@ internal sealed class InMemorySuggestionStore : ISuggestionStore
         return Task.FromResult(true);
     }
 
-    public Task<IReadOnlyList<Suggestion>> ListAsync(CivilAffairs.SharedKernel.Window window, int limit, SuggestionCursor? after,
-        CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Suggestion>> ListAsync(CivilAffairs.SharedKernel.Window window, string? category, int limit,
+        SuggestionCursor? after, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<Suggestion>>(Rows
-            .Where(r => r.Window == window)
+            .Where(r => r.Window == window && (category is null || r.Category == category))
             .OrderByDescending(r => r.SubmittedAt).ThenByDescending(r => r.Id, StringComparer.Ordinal)
             .Where(r => after is null || r.SubmittedAt < after.SubmittedAt
                 || (r.SubmittedAt == after.SubmittedAt && string.CompareOrdinal(r.Id, after.Id) < 0))

@@ -9,7 +9,6 @@ using CivilAffairs.SharedKernel;
 using CivilAffairs.TestSupport;
 using Google.Protobuf;
 using Grpc.Net.Client;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
 namespace CivilAffairs.Platform.Tests.BreakingThings;
@@ -143,32 +142,11 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetString()!;
     }
 
-    private async Task<JsonElement> OutboxAsync() => await _http.GetFromJsonAsync<JsonElement>($"{_marriageHttp}/ops/outbox");
+    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_marriageHttp);
 
-    private async Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var state = await OutboxAsync();
-        while (state.GetProperty("backlog").GetInt32() > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(500);
-            state = await OutboxAsync();
-        }
-        return state;
-    }
+    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_marriageHttp, timeout);
 
-    /// <summary>What feedback really stored, read from its own SQLite file.</summary>
-    private async Task<List<string>> InvitationReferencesAsync()
-    {
-        await using var connection = new SqliteConnection($"Data Source={_data.File("feedback.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT service_reference FROM invitations";
-        await using var reader = await command.ExecuteReaderAsync();
-        var references = new List<string>();
-        while (await reader.ReadAsync()) references.Add(reader.GetString(0));
-        return references;
-    }
+    private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_data.File("feedback.db"));
 
     public Task DisposeAsync()
     {

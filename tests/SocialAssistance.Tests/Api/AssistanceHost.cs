@@ -1,8 +1,12 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SocialAssistance.Api;
 using CivilAffairs.SocialAssistance.V1;
 using CivilAffairs.TestSupport;
 using Google.Rpc;
 using Grpc.Core;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilAffairs.SocialAssistance.Tests.Api;
 
@@ -18,6 +22,15 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
     private V1.SocialAssistance.SocialAssistanceClient? _client;
 
     public StaffConductServer Staff { get; private set; } = null!;
+
+    /// <summary>What the outbox relay delivered to feedback and staff-conduct.</summary>
+    public RecordingOutboxTransport Events { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<IOutboxTransport>(Events));
+    }
 
     public async Task InitializeAsync()
     {

@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.SocialAssistance.Storage.Mongo;
 using CivilAffairs.TestSupport;
@@ -11,16 +12,18 @@ public sealed class MongoStoreTests : StoreContract
     private IMongoClient? _client;
     private string? _database;
 
-    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync()
+    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore, IOutboxStore)> OpenAsync()
     {
-        if (MongoFactAttribute.MongoUri is not { } uri) return (null!, null!, null!, null!, null!);
+        if (MongoFactAttribute.MongoUri is not { } uri) return (null!, null!, null!, null!, null!, null!);
         _client = new MongoClient(uri);
         _database = MongoFactAttribute.FreshDatabaseName("assist");
         var database = _client.GetDatabase(_database);
         var collections = new MongoCollections(database);
         await new MongoIndexes(collections, database).InitializeAsync(CancellationToken.None);
-        return (new MongoHouseholdStore(collections), new MongoApplicationStore(collections), new MongoIdempotencyStore(collections),
-            new MongoPaymentStore(collections), new MongoSupportCaseStore(collections));
+        var outbox = new MongoOutbox(database);
+        await outbox.InitializeAsync(CancellationToken.None);
+        return (new MongoHouseholdStore(collections), new MongoApplicationStore(collections, new OutboxSignal()), new MongoIdempotencyStore(collections),
+            new MongoPaymentStore(collections), new MongoSupportCaseStore(collections, new OutboxSignal()), outbox);
     }
 
     public override async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.SocialAssistance.Storage.Sqlite;
@@ -10,12 +11,14 @@ public sealed class SqliteStoreTests : StoreContract
     private readonly TempDirectory _directory = new();
     private SqliteDatabase? _database;
 
-    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync()
+    protected override async Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore, IOutboxStore)> OpenAsync()
     {
         _database = new SqliteDatabase(_directory.File("store.db"));
         await new SqliteSchema(_database).InitializeAsync(CancellationToken.None);
-        return (new SqliteHouseholdStore(_database), new SqliteApplicationStore(_database), new SqliteIdempotencyStore(_database),
-            new SqlitePaymentStore(_database), new SqliteSupportCaseStore(_database));
+        var outbox = new SqliteOutbox(_database);
+        await outbox.InitializeAsync(CancellationToken.None);
+        return (new SqliteHouseholdStore(_database), new SqliteApplicationStore(_database, new OutboxSignal()), new SqliteIdempotencyStore(_database),
+            new SqlitePaymentStore(_database), new SqliteSupportCaseStore(_database, new OutboxSignal()), outbox);
     }
 
     public override Task DisposeAsync()

@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.TestSupport;
@@ -14,10 +15,19 @@ public abstract class StoreContract : IAsyncLifetime
     protected IIdempotencyStore Keys { get; private set; } = null!;
     protected IPaymentStore Payments { get; private set; } = null!;
     protected ISupportCaseStore SupportCases { get; private set; } = null!;
+    protected IOutboxStore Outbox { get; private set; } = null!;
 
-    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore)> OpenAsync();
+    protected abstract Task<(IHouseholdStore, IApplicationStore, IIdempotencyStore, IPaymentStore, ISupportCaseStore, IOutboxStore)> OpenAsync();
 
-    public virtual async Task InitializeAsync() => (Households, Applications, Keys, Payments, SupportCases) = await OpenAsync();
+    public virtual async Task InitializeAsync() => (Households, Applications, Keys, Payments, SupportCases, Outbox) = await OpenAsync();
+
+    /// <summary>An event for another service, as the domain hands it to a store with a completing decision.</summary>
+    protected static OutboxMessage Event(string id, string caseId) =>
+        new(id, caseId, "feedback", "/civilaffairs.feedback.v1.Feedback/CreateInvitation", [1, 2, 3], Window.SocialAssistance, null, Now);
+
+    /// <summary>The events waiting in the outbox, in the order they were written.</summary>
+    protected async Task<IReadOnlyList<string>> PendingEventsAsync() =>
+        (await Outbox.PendingAsync(100, CancellationToken.None)).Select(e => e.Message.EventId).ToList();
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
 
@@ -170,10 +180,12 @@ public abstract class StoreContract : IAsyncLifetime
         var claim = new IdempotencyClaim("dibao-step", Guid.NewGuid().ToString(), "f");
         var refused = application with { Status = ApplicationStatus.Refused, Version = 2, Reason = "refused" };
 
-        Assert.False(await Applications.UpdateAsync(refused with { Version = 3 }, expectedVersion: 2, claim));
+        Assert.False(await Applications.UpdateAsync(refused with { Version = 3 }, expectedVersion: 2, claim, [Event("evt_stale", application.Id)]));
         Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
-        Assert.True(await Applications.UpdateAsync(refused, expectedVersion: 1, claim));
-        Assert.False(await Applications.UpdateAsync(refused with { Version = 2 }, expectedVersion: 1, null));
+        Assert.True(await Applications.UpdateAsync(refused, expectedVersion: 1, claim, [Event("evt_1", application.Id), Event("evt_2", application.Id)]));
+        Assert.False(await Applications.UpdateAsync(refused with { Version = 2 }, expectedVersion: 1, null, [Event("evt_late", application.Id)]));
+        // The events were written with the change that reported them, in order; the refused writes wrote none.
+        Assert.Equal(["evt_1", "evt_2"], await PendingEventsAsync());
 
         var stored = await Applications.GetAsync(application.Id);
         Assert.Equal((ApplicationStatus.Refused, 2, "refused"), (stored!.Status, stored.Version, stored.Reason));
@@ -239,11 +251,14 @@ public abstract class StoreContract : IAsyncLifetime
         var household = "hh_" + Guid.NewGuid().ToString("N");
         var november = new DateOnly(2026, 11, 1);
         var first = NewSupportCase(household, Programme.Temporary, SupportStatus.PaperworkPending);
-        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, NewPayment(household, november, 10_000, first.Id, Programme.Temporary), null));
+        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, NewPayment(household, november, 10_000, first.Id, Programme.Temporary), null,
+            [Event("evt_paid", first.Id)]));
 
         var second = NewSupportCase(household, Programme.Temporary, SupportStatus.PaperworkPending);
         var claim = new IdempotencyClaim("support-case", Guid.NewGuid().ToString(), "f");
-        Assert.Equal(SupportWrite.AlreadyPaid, await SupportCases.AddAsync(second, NewPayment(household, november, 5_000, second.Id, Programme.Temporary), claim));
+        Assert.Equal(SupportWrite.AlreadyPaid, await SupportCases.AddAsync(second, NewPayment(household, november, 5_000, second.Id, Programme.Temporary), claim,
+            [Event("evt_twice", second.Id)]));
+        Assert.Equal(["evt_paid"], await PendingEventsAsync());
 
         Assert.Null(await SupportCases.GetAsync(second.Id));
         Assert.Null(await Keys.FindAsync(claim.Scope, claim.Key));
@@ -256,11 +271,12 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var person = IdNumbers.Woman(80);
         var first = NewSupportCase("hh_" + Guid.NewGuid().ToString("N"), Programme.ExtremePoverty, SupportStatus.Active, person);
-        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, null, null));
+        Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(first, null, null, [Event("evt_approved", first.Id)]));
 
-        Assert.Equal(SupportWrite.AlreadyOpen, await SupportCases.AddAsync(first with { Id = Ids.New("sup") }, null, null));
+        Assert.Equal(SupportWrite.AlreadyOpen, await SupportCases.AddAsync(first with { Id = Ids.New("sup") }, null, null, [Event("evt_again", first.Id)]));
         Assert.Equal(SupportWrite.Done, await SupportCases.AddAsync(
-            NewSupportCase(first.HouseholdId, Programme.Temporary, SupportStatus.Submitted, person), null, null));
+            NewSupportCase(first.HouseholdId, Programme.Temporary, SupportStatus.Submitted, person), null, null, []));
+        Assert.Equal(["evt_approved"], await PendingEventsAsync());
     }
 
     [Fact]
@@ -268,13 +284,15 @@ public abstract class StoreContract : IAsyncLifetime
     {
         var household = "hh_" + Guid.NewGuid().ToString("N");
         var submitted = NewSupportCase(household, Programme.Temporary, SupportStatus.Submitted);
-        await SupportCases.AddAsync(submitted, null, null);
+        await SupportCases.AddAsync(submitted, null, null, []);
         var paid = submitted with { Status = SupportStatus.Paid, Version = 2 };
         var payment = NewPayment(household, new DateOnly(2026, 11, 1), 10_000, submitted.Id, Programme.Temporary);
 
-        Assert.Equal(SupportWrite.Stale, await SupportCases.UpdateAsync(paid, expectedVersion: 2, payment, null));
+        Assert.Equal(SupportWrite.Stale, await SupportCases.UpdateAsync(paid, expectedVersion: 2, payment, null, [Event("evt_stale", paid.Id)]));
         Assert.Empty(await Payments.ListByHouseholdAsync(household));
-        Assert.Equal(SupportWrite.Done, await SupportCases.UpdateAsync(paid, expectedVersion: 1, payment, null));
+        Assert.Empty(await PendingEventsAsync());
+        Assert.Equal(SupportWrite.Done, await SupportCases.UpdateAsync(paid, expectedVersion: 1, payment, null, [Event("evt_paid", paid.Id)]));
+        Assert.Equal(["evt_paid"], await PendingEventsAsync());
 
         Assert.Equal((SupportStatus.Paid, 2), ((await SupportCases.GetAsync(submitted.Id))!.Status, (await SupportCases.GetAsync(submitted.Id))!.Version));
         Assert.Single(await Payments.ListByHouseholdAsync(household));

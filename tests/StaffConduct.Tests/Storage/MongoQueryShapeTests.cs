@@ -204,4 +204,14 @@ public class MongoQueryShapeTests
         var back = BsonSerializer.Deserialize<ServiceItemDocument>(bson).ToDomain();
         Assert.True(back.Content.SameAs(seed.Content));
     }
+
+    [Fact]
+    public void Complaints_are_the_bad_ratings_of_one_staff_member_within_the_dates_newest_first()
+    {
+        Assert.Equal("{ \"staff_id\" : \"s1\", \"complaint\" : true, \"rated_on\" : { \"$gte\" : \"2026-10-01\", \"$lte\" : \"2026-10-31\" } }",
+            Render(MongoRatingLedger.ComplaintsOf("s1", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31))));
+        Assert.Equal("{ \"staff_id\" : \"s1\", \"complaint\" : true }", Render(MongoRatingLedger.ComplaintsOf("s1", null, null)));
+        Assert.Equal("{ \"rated_on\" : -1, \"recorded_at\" : -1, \"_id\" : 1 }", Render(MongoRatingLedger.NewestFirst));
+        Assert.Equal("{ \"rating_id\" : { \"$in\" : [\"r1\", \"r2\"] } }", Render(MongoRatingLedger.ClosuresOf(["r1", "r2"])));
+    }
 }

@@ -24,6 +24,7 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
         Inspections = new MongoInspectionLog(_database);
         Contests = new MongoContestBook(_database);
         Cases = new MongoCaseLedger(_database);
+        Ratings = new MongoRatingLedger(_database);
         Catalogue = new MongoServiceCatalogue(_database);
         Times = new MongoServiceTimeLedger(_database);
     }
@@ -36,6 +37,7 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
     protected override IInspectionLog Inspections { get; }
     protected override IContestBook Contests { get; }
     protected override ICaseLedger Cases { get; }
+    protected override IRatingLedger Ratings { get; }
     protected override IServiceCatalogue Catalogue { get; }
     protected override IServiceTimeLedger Times { get; }
 
@@ -70,6 +72,8 @@ public sealed class MongoStaffStoreTests : StaffStoreContract, IAsyncLifetime
     [MongoFact] public override Task A_score_batch_is_added_whole_or_not_at_all() => base.A_score_batch_is_added_whole_or_not_at_all();
     [MongoFact] public override Task Score_batch_and_contest_idempotency_keys_are_held_once() => base.Score_batch_and_contest_idempotency_keys_are_held_once();
     [MongoFact] public override Task Contests_are_found_by_participant_and_by_the_days_they_were_held() => base.Contests_are_found_by_participant_and_by_the_days_they_were_held();
+    [MongoFact] public override Task A_rating_is_stored_once_and_only_bad_ones_are_complaints_joined_with_their_close() =>
+        base.A_rating_is_stored_once_and_only_bad_ones_are_complaints_joined_with_their_close();
     [MongoFact] public override Task A_case_report_is_stored_once_per_event_and_totalled_per_month() => base.A_case_report_is_stored_once_per_event_and_totalled_per_month();
     [MongoFact] public override Task Catalogue_versions_are_appended_once_each_and_read_back_whole() => base.Catalogue_versions_are_appended_once_each_and_read_back_whole();
     [MongoFact] public override Task Service_times_are_stored_once_per_event_and_counted_per_month() => base.Service_times_are_stored_once_per_event_and_counted_per_month();

@@ -23,6 +23,7 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
         Inspections = new SqliteInspectionLog(_database);
         Contests = new SqliteContestBook(_database);
         Cases = new SqliteCaseLedger(_database);
+        Ratings = new SqliteRatingLedger(_database);
         Catalogue = new SqliteServiceCatalogue(_database);
         Times = new SqliteServiceTimeLedger(_database);
     }
@@ -35,6 +36,7 @@ public sealed class SqliteStaffStoreTests : StaffStoreContract, IAsyncLifetime, 
     protected override IInspectionLog Inspections { get; }
     protected override IContestBook Contests { get; }
     protected override ICaseLedger Cases { get; }
+    protected override IRatingLedger Ratings { get; }
     protected override IServiceCatalogue Catalogue { get; }
     protected override IServiceTimeLedger Times { get; }
 

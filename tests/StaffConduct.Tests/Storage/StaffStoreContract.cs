@@ -19,6 +19,7 @@ public abstract class StaffStoreContract
     protected abstract IInspectionLog Inspections { get; }
     protected abstract IContestBook Contests { get; }
     protected abstract ICaseLedger Cases { get; }
+    protected abstract IRatingLedger Ratings { get; }
     protected abstract IServiceCatalogue Catalogue { get; }
     protected abstract IServiceTimeLedger Times { get; }
 
@@ -413,6 +414,35 @@ public abstract class StaffStoreContract
         Assert.Equal([november.Id, october.Id], (await Contests.ListForStaffAsync(member.Id)).Select(c => c.Id));
         var held = await Contests.ListHeldBetweenAsync(new DateOnly(2030, 11, 1), new DateOnly(2030, 11, 30));
         Assert.Equal(2, Assert.Single(held).Scores.Count);
+    }
+
+    [Fact]
+    public virtual async Task A_rating_is_stored_once_and_only_bad_ones_are_complaints_joined_with_their_close()
+    {
+        var member = Member();
+        await Directory.AddAsync(member, null);
+        ServiceRating Rating(RatingLevel level, int day) =>
+            new($"r-{Guid.NewGuid():N}", member.Id, Window.MarriageRegistration, level, new DateOnly(2026, 10, day), null, Now);
+        var bad = Rating(RatingLevel.VeryDissatisfied, 20) with { RectificationCaseId = "rc-1" };
+        Assert.True(await Ratings.AddRatingAsync(bad, "F1"));
+        Assert.False(await Ratings.AddRatingAsync(bad with { Level = RatingLevel.Satisfied }, "F2"));
+        var older = Rating(RatingLevel.Dissatisfied, 5);
+        await Ratings.AddRatingAsync(older, "F");
+        await Ratings.AddRatingAsync(Rating(RatingLevel.Satisfied, 21), "F");
+        Assert.Equal((bad, "F1"), ((await Ratings.FindRatingAsync(bad.RatingId))!.Value, (await Ratings.FindRatingAsync(bad.RatingId))!.Fingerprint));
+        Assert.Null(await Ratings.FindRatingAsync("unknown"));
+
+        var closure = new RectificationClosure("rc-1", member.Id, bad.RatingId, true, RectificationOutcome.Resolved, new DateOnly(2026, 10, 28), Now);
+        Assert.True(await Ratings.AddClosureAsync(closure, "C1"));
+        Assert.False(await Ratings.AddClosureAsync(closure with { OnTime = false }, "C2"));
+        Assert.Equal("C1", (await Ratings.FindClosureAsync("rc-1"))!.Fingerprint);
+
+        var complaints = await Ratings.ComplaintsAsync(member.Id, null, null);
+        Assert.Equal([bad.RatingId, older.RatingId], complaints.Select(c => c.Rating.RatingId));
+        Assert.Equal(closure, complaints[0].Closure);
+        Assert.Null(complaints[1].Closure);
+        Assert.Equal([older.RatingId], (await Ratings.ComplaintsAsync(member.Id, null, new DateOnly(2026, 10, 19))).Select(c => c.Rating.RatingId));
+        Assert.Empty(await Ratings.ComplaintsAsync(Member().Id, null, null));
     }
 
     [Fact]

@@ -49,6 +49,13 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
         return documents.Select(d => d.ToDomain()).ToList();
     }
 
+    public async Task<IReadOnlyList<RectificationCase>> ListAsync(Window window, ReportingPeriod period, int limit,
+        CancellationToken cancellationToken = default) =>
+        (await Cases.Find(OpenedIn(new RatingScope.OfWindow(window), period))
+            .Sort(Builders<CaseDocument>.Sort.Descending(d => d.OpenedOn).Descending(d => d.Id))
+            .Limit(limit)
+            .ToListAsync(cancellationToken)).Select(d => d.ToDomain()).ToList();
+
     public async Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default)
     {
         var rows = await (await Cases.AggregateAsync(CountPipeline(scope, period, today), cancellationToken: cancellationToken))
@@ -71,15 +78,7 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
     /// closed by the deadline, and open past it.</summary>
     internal static PipelineDefinition<CaseDocument, CaseCountsDocument> CountPipeline(RatingScope scope, ReportingPeriod period, DateOnly today)
     {
-        var filter = Builders<CaseDocument>.Filter;
-        var match = scope switch
-        {
-            RatingScope.OfWindow w => filter.Eq(d => d.Window, (int)w.Window),
-            RatingScope.OfStaff s => filter.Eq(d => d.StaffId, s.StaffId),
-            _ => throw new ArgumentOutOfRangeException(nameof(scope)),
-        };
-        if (period.From is { } from) match &= filter.Gte(d => d.OpenedOn, MongoValues.Day(from));
-        if (period.To is { } to) match &= filter.Lte(d => d.OpenedOn, MongoValues.Day(to));
+        var match = OpenedIn(scope, period);
         static BsonDocument CountWhen(BsonValue condition) =>
             new("$sum", new BsonDocument("$cond", new BsonArray { condition, 1, 0 }));
         var closed = new BsonDocument("$eq", new BsonArray { "$isOpen", false });
@@ -96,6 +95,21 @@ internal sealed class MongoRectificationStore(IMongoDatabase database) : IRectif
                 { "overdue", CountWhen(new BsonDocument("$and", new BsonArray
                     { open, new BsonDocument("$lt", new BsonArray { "$deadline", MongoValues.Day(today) }) })) },
             });
+    }
+
+    /// <summary>A window's or staff member's cases opened in the period.</summary>
+    internal static FilterDefinition<CaseDocument> OpenedIn(RatingScope scope, ReportingPeriod period)
+    {
+        var filter = Builders<CaseDocument>.Filter;
+        var match = scope switch
+        {
+            RatingScope.OfWindow w => filter.Eq(d => d.Window, (int)w.Window),
+            RatingScope.OfStaff s => filter.Eq(d => d.StaffId, s.StaffId),
+            _ => throw new ArgumentOutOfRangeException(nameof(scope)),
+        };
+        if (period.From is { } from) match &= filter.Gte(d => d.OpenedOn, MongoValues.Day(from));
+        if (period.To is { } to) match &= filter.Lte(d => d.OpenedOn, MongoValues.Day(to));
+        return match;
     }
 
     internal static IEnumerable<CreateIndexModel<CaseDocument>> Indexes() =>

@@ -25,9 +25,10 @@ internal sealed class MongoSuggestionStore(IMongoDatabase database) : ISuggestio
         (await Suggestions.UpdateOneAsync(AtVersion(updated.Id, expectedVersion), Append(updated, entry), cancellationToken: cancellationToken))
             .ModifiedCount == 1;
 
-    public async Task<IReadOnlyList<Suggestion>> ListAsync(Window window, int limit, SuggestionCursor? after, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Suggestion>> ListAsync(Window window, string? category, int limit, SuggestionCursor? after,
+        CancellationToken cancellationToken = default)
     {
-        var documents = await Suggestions.Find(Page(window, after))
+        var documents = await Suggestions.Find(Page(window, category, after))
             .Sort(Builders<SuggestionDocument>.Sort.Descending(d => d.SubmittedAt).Descending(d => d.Id))
             .Limit(limit)
             .ToListAsync(cancellationToken);
@@ -44,11 +45,13 @@ internal sealed class MongoSuggestionStore(IMongoDatabase database) : ISuggestio
             .Set(d => d.Version, updated.Version)
             .Set(d => d.Hidden, updated.Hidden);
 
-    /// <summary>A window's suggestions older than the cursor (time, then id), for newest-first paging.</summary>
-    internal static FilterDefinition<SuggestionDocument> Page(Window window, SuggestionCursor? after)
+    /// <summary>A window's suggestions (of one category when given) older than the cursor (time, then id), for
+    /// newest-first paging.</summary>
+    internal static FilterDefinition<SuggestionDocument> Page(Window window, string? category, SuggestionCursor? after)
     {
         var filter = Builders<SuggestionDocument>.Filter;
         var inWindow = filter.Eq(d => d.Window, (int)window);
+        if (category is not null) inWindow &= filter.Eq(d => d.Category, category);
         if (after is null) return inWindow;
         var at = after.SubmittedAt.UtcDateTime;
         return inWindow & (filter.Lt(d => d.SubmittedAt, at) | (filter.Eq(d => d.SubmittedAt, at) & filter.Lt(d => d.Id, after.Id)));

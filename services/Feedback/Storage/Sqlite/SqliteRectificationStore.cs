@@ -73,6 +73,20 @@ internal sealed class SqliteRectificationStore(SqliteDatabase database) : IRecti
             return cases;
         });
 
+    public Task<IReadOnlyList<RectificationCase>> ListAsync(Window window, ReportingPeriod period, int limit,
+        CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<RectificationCase>>(async connection =>
+        {
+            var cases = await connection.QueryAsync($"""
+                SELECT {Columns} FROM rectification_cases
+                WHERE window = $window AND ($from IS NULL OR opened_on >= $from) AND ($to IS NULL OR opened_on <= $to)
+                ORDER BY opened_on DESC, case_id DESC LIMIT $limit
+                """, ReadCase, null, ("$window", (int)window), ("$from", SqliteValues.Day(period.From)), ("$to", SqliteValues.Day(period.To)),
+                ("$limit", limit));
+            foreach (var c in cases) await ReadStepsAsync(connection, c);
+            return cases;
+        });
+
     public Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default)
     {
         var (column, value) = SqliteValues.ScopeColumn(scope);

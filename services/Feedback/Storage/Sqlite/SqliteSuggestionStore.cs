@@ -15,7 +15,7 @@ internal sealed class SqliteSuggestionStore(SqliteDatabase database) : ISuggesti
     /// <summary>Newest first, continuing after a (time, id) cursor, on the (window, submitted_at, id) index.</summary>
     internal const string ListSql = $"""
         SELECT {Columns} FROM suggestions
-        WHERE window = $window AND ($at IS NULL OR submitted_at < $at OR (submitted_at = $at AND suggestion_id < $id))
+        WHERE window = $window AND ($category IS NULL OR category = $category) AND ($at IS NULL OR submitted_at < $at OR (submitted_at = $at AND suggestion_id < $id))
         ORDER BY submitted_at DESC, suggestion_id DESC LIMIT $limit
         """;
 
@@ -49,10 +49,11 @@ internal sealed class SqliteSuggestionStore(SqliteDatabase database) : ISuggesti
             return true;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<Suggestion>> ListAsync(Window window, int limit, SuggestionCursor? after, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<Suggestion>> ListAsync(Window window, string? category, int limit, SuggestionCursor? after,
+        CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<Suggestion>>(async connection =>
         {
-            var rows = await connection.QueryAsync(ListSql, Read, null, ("$window", (int)window),
+            var rows = await connection.QueryAsync(ListSql, Read, null, ("$window", (int)window), ("$category", category),
                 ("$at", after is null ? null : SqliteValues.Instant(after.SubmittedAt)), ("$id", after?.Id), ("$limit", limit));
             var page = new List<Suggestion>();
             foreach (var row in rows) page.Add(await WithEntriesAsync(connection, row));

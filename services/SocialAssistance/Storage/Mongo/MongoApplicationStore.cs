@@ -1,10 +1,12 @@
 using CivilAffairs.SocialAssistance.Domain;
+using CivilAffairs.ServiceDefaults.Outbox;
+using CivilAffairs.SharedKernel;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
 namespace CivilAffairs.SocialAssistance.Storage.Mongo;
 
-internal sealed class MongoApplicationStore(MongoCollections collections) : IApplicationStore
+internal sealed class MongoApplicationStore(MongoCollections collections, OutboxSignal signal) : IApplicationStore
 {
     public async Task<DibaoApplication?> GetAsync(string id)
     {
@@ -33,8 +35,9 @@ internal sealed class MongoApplicationStore(MongoCollections collections) : IApp
         }
     }
 
-    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim) =>
-        collections.ReplaceAtVersionAsync(collections.Applications, application.Id, expectedVersion, ToDocument(application), claim);
+    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim, IReadOnlyList<OutboxMessage> events) =>
+        signal.AfterAsync(events,
+            collections.ReplaceAtVersionAsync(collections.Applications, application.Id, expectedVersion, ToDocument(application), claim, events));
 
     public async Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses)
     {

@@ -1,3 +1,5 @@
+using CivilAffairs.ServiceDefaults.Outbox;
+using CivilAffairs.SharedKernel;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
 using MongoDB.Driver;
@@ -7,6 +9,7 @@ namespace CivilAffairs.SocialAssistance.Storage.Mongo;
 /// <summary>The service's collections. Aggregates are stored as documents with <c>_id</c> = their id.</summary>
 internal sealed class MongoCollections(IMongoDatabase database)
 {
+    public IMongoDatabase Database { get; } = database;
     public IMongoClient Client { get; } = database.Client;
     public IMongoCollection<BsonDocument> Households { get; } = database.GetCollection<BsonDocument>("households");
     public IMongoCollection<BsonDocument> Applications { get; } = database.GetCollection<BsonDocument>("applications");
@@ -32,9 +35,10 @@ internal sealed class MongoCollections(IMongoDatabase database)
         return DocumentJson.Deserialize<T>(copy.ToJson(Relaxed));
     }
 
-    /// <summary>Replaces a document still at <paramref name="expectedVersion"/> and stores the claim, in one transaction.</summary>
+    /// <summary>Replaces a document still at <paramref name="expectedVersion"/> and stores the claim and the events for
+    /// other services, in one transaction.</summary>
     public async Task<bool> ReplaceAtVersionAsync(IMongoCollection<BsonDocument> collection, string id, int expectedVersion,
-        BsonDocument replacement, Domain.IdempotencyClaim? claim)
+        BsonDocument replacement, Domain.IdempotencyClaim? claim, IReadOnlyList<OutboxMessage> events)
     {
         using var session = await Client.StartSessionAsync();
         return await session.WithTransactionAsync(async (s, token) =>
@@ -42,6 +46,7 @@ internal sealed class MongoCollections(IMongoDatabase database)
             var result = await collection.ReplaceOneAsync(s, MongoFilters.AtVersion(id, expectedVersion), replacement, cancellationToken: token);
             if (result.MatchedCount == 0) return false;
             await MongoIdempotencyStore.ClaimAsync(this, s, claim, id, token);
+            await MongoOutbox.EnqueueAsync(Database, s, events, token);
             return true;
         });
     }

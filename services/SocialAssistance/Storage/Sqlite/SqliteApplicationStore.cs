@@ -1,9 +1,11 @@
+using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 
 namespace CivilAffairs.SocialAssistance.Storage.Sqlite;
 
-internal sealed class SqliteApplicationStore(SqliteDatabase database) : IApplicationStore
+internal sealed class SqliteApplicationStore(SqliteDatabase database, OutboxSignal signal) : IApplicationStore
 {
     public Task<DibaoApplication?> GetAsync(string id) =>
         database.ReadAsync(connection => connection.QuerySingleOrDefaultAsync(
@@ -29,8 +31,8 @@ internal sealed class SqliteApplicationStore(SqliteDatabase database) : IApplica
             return null;
         });
 
-    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim) =>
-        database.WriteAsync(async (connection, transaction) =>
+    public Task<bool> UpdateAsync(DibaoApplication application, int expectedVersion, IdempotencyClaim? claim, IReadOnlyList<OutboxMessage> events) =>
+        signal.AfterAsync(events, database.WriteAsync(async (connection, transaction) =>
         {
             var changed = await connection.ExecuteAsync(
                 """
@@ -42,8 +44,9 @@ internal sealed class SqliteApplicationStore(SqliteDatabase database) : IApplica
                 ("$expected", expectedVersion), ("$doc", DocumentJson.Serialize(application)));
             if (changed == 0) return false;
             await SqliteIdempotencyStore.ClaimAsync(connection, transaction, claim, application.Id);
+            await SqliteOutbox.EnqueueAsync(connection, transaction, events);
             return true;
-        });
+        }));
 
     public Task<IReadOnlyList<DibaoApplication>> ListByStatusAsync(IReadOnlyCollection<ApplicationStatus> statuses) =>
         SqliteDocuments.ListByStatusAsync<DibaoApplication>(database, "applications", "submitted_at, id", statuses.Select(s => s.Code()));

@@ -15,6 +15,8 @@ internal sealed class MongoIndexes(IMongoDatabase database) : IStoreInitializer
         await CreateAsync(MongoInspectionLog.CollectionName, MongoInspectionLog.Indexes(), cancellationToken);
         await CreateAsync(MongoContestBook.CollectionName, MongoContestBook.Indexes(), cancellationToken);
         await CreateAsync(MongoCaseLedger.CollectionName, MongoCaseLedger.Indexes(), cancellationToken);
+        await CreateAsync(MongoRatingLedger.RatingsCollection, MongoRatingLedger.RatingIndexes(), cancellationToken);
+        await CreateAsync(MongoRatingLedger.ClosuresCollection, MongoRatingLedger.ClosureIndexes(), cancellationToken);
         await CreateAsync(MongoServiceCatalogue.CollectionName, MongoServiceCatalogue.Indexes(), cancellationToken);
         await CreateAsync(MongoServiceTimeLedger.CollectionName, MongoServiceTimeLedger.Indexes(), cancellationToken);
     }

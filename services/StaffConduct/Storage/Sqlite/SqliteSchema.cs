@@ -156,6 +156,31 @@ internal sealed class SqliteSchema(SqliteDatabase database) : IStoreInitializer
         );
         CREATE INDEX IF NOT EXISTS ix_case_reports_month ON case_reports (month, staff_id);
 
+        CREATE TABLE IF NOT EXISTS ratings (
+            rating_id TEXT NOT NULL UNIQUE,
+            staff_id TEXT NOT NULL REFERENCES staff_members (id),
+            window_type INTEGER NOT NULL,
+            level INTEGER NOT NULL,
+            rated_on TEXT NOT NULL,
+            complaint INTEGER NOT NULL,
+            rectification_case_id TEXT,
+            recorded_at TEXT NOT NULL,
+            request_fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_ratings_complaints ON ratings (staff_id, rated_on) WHERE complaint = 1;
+
+        CREATE TABLE IF NOT EXISTS rectification_closures (
+            case_id TEXT NOT NULL UNIQUE,
+            staff_id TEXT NOT NULL REFERENCES staff_members (id),
+            rating_id TEXT NOT NULL,
+            on_time INTEGER NOT NULL,
+            outcome INTEGER NOT NULL,
+            closed_on TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            request_fingerprint TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_rectification_closures_rating ON rectification_closures (rating_id);
+
         CREATE TABLE IF NOT EXISTS catalogue_versions (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             item_id TEXT NOT NULL,

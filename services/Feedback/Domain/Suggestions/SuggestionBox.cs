@@ -21,15 +21,18 @@ public sealed partial class SuggestionBox(ISuggestionStore store, OfficeClock cl
 
     /// <summary>A page of a window's box, newest first, and the token of the next page (null at the end).</summary>
     public async Task<(IReadOnlyList<Suggestion> Page, string? NextToken)> ListAsync(Window window, int pageSize, string? pageToken,
-        CancellationToken cancellationToken = default)
+        string? category = null, CancellationToken cancellationToken = default)
     {
+        category = TextRules.Clean(category);
         new Validator()
             .Require(window.IsDefined(), "window", "must be one of the ten window types")
+            .Require(category is null || rules.SuggestionCategories.Contains(category), "category",
+                $"must be one of: {string.Join(", ", rules.SuggestionCategories)}")
             .Require(pageSize is >= 0 and <= MaxPageSize, "page.page_size", $"must be between 1 and {MaxPageSize}")
             .ThrowIfInvalid();
         var after = PageToken.Parse(pageToken, "page.page_token");
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
-        var rows = await store.ListAsync(window, size + 1, after, cancellationToken);
+        var rows = await store.ListAsync(window, category, size + 1, after, cancellationToken);
         var page = rows.Take(size).ToList();
         var next = rows.Count > size ? PageToken.Of(new SuggestionCursor(page[^1].SubmittedAt, page[^1].Id)) : null;
         return (page, next);

@@ -14,8 +14,10 @@ public interface ISuggestionStore
     /// <summary>Appends a reply or a moderation entry, if nobody appended since <paramref name="expectedVersion"/>.</summary>
     Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default);
 
-    /// <summary>A window's suggestions, newest first, after <paramref name="after"/> when paging on.</summary>
-    Task<IReadOnlyList<Suggestion>> ListAsync(Window window, int limit, SuggestionCursor? after, CancellationToken cancellationToken = default);
+    /// <summary>A window's suggestions (of one category when given), newest first, after <paramref name="after"/> when
+    /// paging on.</summary>
+    Task<IReadOnlyList<Suggestion>> ListAsync(Window window, string? category, int limit, SuggestionCursor? after,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>Where a page of suggestions ended: the last one's submission time and id.</summary>

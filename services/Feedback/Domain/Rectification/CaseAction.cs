@@ -16,6 +16,8 @@ public enum CaseAction
     Appeal = 9,
     UpholdAppeal = 10,
     RejectAppeal = 11,
+    /// <summary>Recorded by the system, once, when an open case runs past its deadline: it joins the supervisors' list.</summary>
+    Escalate = 12,
 }
 
 /// <summary>How a case ended. Numbers match the contract's <c>CaseOutcome</c>.</summary>

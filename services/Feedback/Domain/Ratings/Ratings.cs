@@ -6,7 +6,8 @@ namespace CivilAffairs.Feedback.Domain;
 /// Rating completed services (一次一评, 一事一评) through their invitations, and reading the satisfaction they add up
 /// to. A dissatisfied or very dissatisfied rating opens its rectification case in the same write.
 /// </summary>
-public sealed class Ratings(IRatingStore store, IInvitationStore invitations, OfficeClock clock, FeedbackRules rules)
+public sealed class Ratings(IRatingStore store, IInvitationStore invitations, OfficeClock clock, FeedbackRules rules,
+    IFeedbackObserver observer)
 {
     public const int MaxCommentLength = 500;
     public const int MaxReferenceLength = 200;
@@ -19,7 +20,8 @@ public sealed class Ratings(IRatingStore store, IInvitationStore invitations, Of
         var invitation = await invitations.FindAsync(invitationId, cancellationToken) ?? throw new NotFound("invitation", invitationId);
         RequireMatches(command, invitation);
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "rating",
+        Rating? fresh = null;
+        var rating = await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "rating",
             key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
             idempotency =>
             {
@@ -27,7 +29,7 @@ public sealed class Ratings(IRatingStore store, IInvitationStore invitations, Of
                 if (invitation.HasExpired(now))
                     throw new RuleViolated("invitation-expired",
                         $"the invitation to rate '{invitation.ServiceReference}' expired on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
-                return new Rating(
+                return fresh = new Rating(
                     Id: NewId(),
                     Window: invitation.Window,
                     StaffId: invitation.StaffId,
@@ -42,6 +44,9 @@ public sealed class Ratings(IRatingStore store, IInvitationStore invitations, Of
             },
             rating => store.AddAsync(rating, rating.Level.IsDissatisfied() ? RectificationCase.OpenFor(rating, rules) : null, cancellationToken),
             rating => new AlreadyExists("rating", $"the service '{rating.ServiceReference}' has already been rated; each service is rated once"));
+        // A replayed retry returns the rating stored first, not the one just built.
+        if (ReferenceEquals(rating, fresh)) observer.Rated(rating);
+        return rating;
     }
 
     public Task<SatisfactionFigures> SummaryAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default) =>

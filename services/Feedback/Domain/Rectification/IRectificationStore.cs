@@ -17,6 +17,9 @@ public interface IRectificationStore
     /// <summary>Open cases whose deadline has passed (before <paramref name="today"/>), oldest deadline first.</summary>
     Task<IReadOnlyList<RectificationCase>> ListOverdueAsync(Window? window, DateOnly today, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>A window's cases opened in the period, latest first.</summary>
+    Task<IReadOnlyList<RectificationCase>> ListAsync(Window window, ReportingPeriod period, int limit, CancellationToken cancellationToken = default);
+
     /// <summary>Cases of a window or a staff member opened in the period, counted by the store.</summary>
     Task<RectificationFigures> CountAsync(RatingScope scope, ReportingPeriod period, DateOnly today, CancellationToken cancellationToken = default);
 }

@@ -9,6 +9,9 @@ namespace CivilAffairs.Feedback.Domain;
 /// </summary>
 public sealed class RectificationCase
 {
+    /// <summary>Who takes the steps nobody asked for: opening, escalation.</summary>
+    public const string SystemActor = "system";
+
     public required string Id { get; init; }
     public required string RatingId { get; init; }
     public required Window Window { get; init; }
@@ -28,6 +31,9 @@ public sealed class RectificationCase
     public bool IsClosed => Stage == CaseStage.Closed;
 
     public bool IsOverdue(DateOnly today) => !IsClosed && today > Deadline;
+
+    /// <summary>Whether the case has been put on the supervisors' list.</summary>
+    public bool Escalated => Steps.Any(s => s.Action == CaseAction.Escalate);
 
     /// <summary>Null while open; whether it closed on or before its deadline.</summary>
     public bool? ClosedOnTime => ClosedOn is { } closed ? closed <= Deadline : null;
@@ -50,7 +56,7 @@ public sealed class RectificationCase
             OpenedOn = rating.RatedOn,
             Deadline = rules.Calendar.AddWorkingDays(rating.RatedOn, deadline.WorkingDays),
             Stage = CaseStage.Open,
-            Steps = [new CaseStep(1, CaseAction.Open, CaseStage.Open, CaseStage.Open, "system", "opened by the rating", rating.RatedAt)],
+            Steps = [new CaseStep(1, CaseAction.Open, CaseStage.Open, CaseStage.Open, SystemActor, "opened by the rating", rating.RatedAt)],
         };
     }
 
@@ -72,6 +78,7 @@ public sealed class RectificationCase
             (CaseAction.Appeal, not (CaseStage.Closed or CaseStage.AppealPending)) => CaseStage.AppealPending,
             (CaseAction.UpholdAppeal, CaseStage.AppealPending) => CaseStage.Closed,
             (CaseAction.RejectAppeal, CaseStage.AppealPending) => StageBeforeAppeal ?? CaseStage.Open,
+            (CaseAction.Escalate, not CaseStage.Closed) when IsOverdue(today) && !Escalated => from,
             _ => throw new RuleViolated("case-step-out-of-order",
                 $"case {Id} is {Describe(from)}: the step {action} cannot be taken now"),
         };
