@@ -21,6 +21,7 @@ app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<WindowTypeMiddleware>();
     proxy.UseMiddleware<RequestLimitsMiddleware>();
+    proxy.UseMiddleware<GrpcMessageCheckMiddleware>();
     proxy.UseMiddleware<ProxyErrorMiddleware>();
 });
 app.MapDisplayPages();

@@ -43,7 +43,16 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IConfigurati
                 return;
             }
         }
-        await next(context);
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException tooLarge) when (tooLarge.StatusCode == StatusCodes.Status413PayloadTooLarge
+            && !context.Response.HasStarted)
+        {
+            // A body of unknown length (a gRPC stream, chunked JSON) outgrew the limit while a later step read it.
+            await TooLarge(context);
+        }
     }
 
     /// <summary>Why the JSON body cannot be accepted, or null; the body is rewound for forwarding.</summary>

@@ -40,9 +40,10 @@ public sealed class ContractCatalog
 
 public sealed record ContractMethod(MethodDescriptor Method, HttpRule? Http)
 {
-    /// <summary>Reads change nothing: by the contracts' naming, RPCs called Get…, List… or Search… (searches by ID
-    /// number are POSTs only to keep the number out of URLs).</summary>
-    public bool IsRead => Method.Name.StartsWith("Get", StringComparison.Ordinal)
+    /// <summary>Reads change nothing: RPCs whose REST route is a GET, and by the contracts' naming those called Get…,
+    /// List… or Search… (searches by ID number are POSTs only to keep the number out of URLs).</summary>
+    public bool IsRead => Http?.PatternCase == HttpRule.PatternOneofCase.Get
+        || Method.Name.StartsWith("Get", StringComparison.Ordinal)
         || Method.Name.StartsWith("List", StringComparison.Ordinal)
         || Method.Name.StartsWith("Search", StringComparison.Ordinal);
 

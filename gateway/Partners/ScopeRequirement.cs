@@ -12,7 +12,7 @@ public sealed class ScopeRequirement : IAuthorizationRequirement
 
 /// <summary>
 /// Which scope a call needs: the route's scope family (route metadata <c>Scope</c>, e.g. <c>marriage</c>) and
-/// <c>.read</c> for an RPC that only reads (Get…, List…, Search… in the contracts; any REST GET), <c>.write</c> for
+/// <c>.read</c> for an RPC that only reads (<see cref="ContractMethod.IsRead"/>; any REST GET), <c>.write</c> for
 /// everything that can change state.
 /// </summary>
 public sealed class ScopeRules(ContractCatalog contracts)

@@ -6,7 +6,9 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Aspire reads those endpoints, so the ports here are the ones the services use when run alone. Every service runs
 // on its embedded SQLite store (services/<Name>/data/). The dashboard receives their traces over OTLP.
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
-    .WithHttpHealthCheck("/health/live", endpointName: "Http");
+    .WithHttpHealthCheck("/health/live", endpointName: "Http")
+    // Development: gateway/appsettings.Development.json names the local developer's partner key (README).
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
 
 // Each service finds the ones it calls by Services:<name>:Grpc (their HTTP/2 endpoint).
 var feedback = Route(builder.AddProject<Projects.Feedback>("feedback"));
@@ -29,6 +31,7 @@ Console.WriteLine($"""
       Gateway REST  : {gateway.GetEndpoint("Http").Url}   e.g. curl {gateway.GetEndpoint("Http").Url}/health/live
       Gateway gRPC  : {gateway.GetEndpoint("Grpc").Url}   (cleartext HTTP/2)
       Dashboard     : {dashboard}   (traces, logs, metrics)
+      API docs      : {gateway.GetEndpoint("Http").Url}/docs   (local partner key: X-Api-Key: local-dev-key-not-a-secret)
 
     """);
 await app.WaitForShutdownAsync();

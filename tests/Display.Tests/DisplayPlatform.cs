@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
 using CivilAffairs.Gateway.Tests;
 using CivilAffairs.Platform.Tests;
 using CivilAffairs.TestSupport;
@@ -18,6 +20,9 @@ public class DisplayPlatform : IAsyncLifetime
     private readonly List<AppProcess> _apps = [];
     private AppProcess? _feedback;
     private IPlaywright? _playwright;
+
+    private const string PartnerName = "display-tests";
+    private const string PartnerKey = "display-tests-partner-key";
 
     public HttpClient Gateway { get; private set; } = null!;
     public string GatewayUrl { get; private set; } = "";
@@ -46,6 +51,12 @@ public class DisplayPlatform : IAsyncLifetime
         }
         routes["ReverseProxy__Clusters__social-assistance__Destinations__primary__Address"] = FreePort.Url();
         routes["ReverseProxy__Clusters__social-assistance-grpc__Destinations__primary__Address"] = FreePort.Url();
+        // The clerks' calls need a partner key with the scopes they use; the pages themselves are anonymous.
+        routes[$"Partners__{PartnerName}__ApiKeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(PartnerKey)));
+        foreach (var (scope, i) in new[] { "marriage", "staff", "feedback" }.SelectMany(f => new[] { $"{f}.read", $"{f}.write" }).Select((s, i) => (s, i)))
+            routes[$"Partners__{PartnerName}__Scopes__{i}"] = scope;
+        // Several screens polling from one address: keep the anonymous limit out of the way.
+        routes["RateLimits__Anonymous__PermitLimit"] = "100000";
         Start("gateway", "CivilAffairs.Gateway", gateway, null, routes);
 
         await Task.WhenAll(_apps.Select(app => app.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
@@ -53,6 +64,7 @@ public class DisplayPlatform : IAsyncLifetime
         GatewayUrl = gateway.Http;
         Gateway = new HttpClient { BaseAddress = new Uri(gateway.Http), Timeout = TimeSpan.FromSeconds(60) };
         Gateway.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        Gateway.DefaultRequestHeaders.Add("X-Api-Key", PartnerKey);
 
         // Pages load and refresh on their own; a part may need a few polling rounds to show what a test just did.
         Assertions.SetDefaultExpectTimeout(15_000);

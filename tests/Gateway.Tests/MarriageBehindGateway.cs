@@ -4,8 +4,8 @@ namespace CivilAffairs.Gateway.Tests;
 
 /// <summary>
 /// A gateway whose marriage clusters reach a real marriage service; the staff-conduct clusters reach the same service
-/// (to see what an all-windows route sends on), social-assistance's REST cluster a server that never answers (with a one
-/// second deadline), and the others a port where nothing listens (services that are down).
+/// (to see what an all-windows route sends on), social-assistance's REST cluster a server that never answers (with a 0.3
+/// s deadline), and the others a port where nothing listens (services that are down).
 /// Its REST and gRPC clients are the partner with every scope.
 /// </summary>
 public sealed class MarriageBehindGateway : IDisposable
@@ -27,7 +27,7 @@ public sealed class MarriageBehindGateway : IDisposable
         clusters["social-assistance"] = Hung.Url;
         Gateway = new GatewayOnKestrel(clusters, new Dictionary<string, string?>
         {
-            ["ReverseProxy:Clusters:social-assistance:HttpRequest:ActivityTimeout"] = "00:00:01",
+            ["ReverseProxy:Clusters:social-assistance:HttpRequest:ActivityTimeout"] = "00:00:00.3",
         });
         Gateway.StartServer();
         Rest = TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);

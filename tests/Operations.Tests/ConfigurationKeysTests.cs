@@ -14,6 +14,10 @@ public sealed class ConfigurationKeysTests
     [InlineData("gateway", "ReverseProxy__Clusters__passports__Destinations__primary__Address")]
     [InlineData("feedback", "Outbox__PollInterval")]                   // only marriage relays through an outbox
     [InlineData("marriage", "Outbox__PollEvery")]
+    [InlineData("marriage", "Partners__township-hall__ApiKeySha256")] // only the gateway knows partners
+    [InlineData("gateway", "Partners__township-hall__ApiKey")]          // keys are stored hashed, never as such
+    [InlineData("gateway", "Partners__township-hall__Scopes__read")]
+    [InlineData("gateway", "Jwt__Secret")]
     public void Refuses_a_key_no_code_reads(string app, string variable) =>
         Assert.NotNull(ConfigurationKeys.WhyUnread(App.Named(app), variable));
 
@@ -25,6 +29,10 @@ public sealed class ConfigurationKeysTests
     [InlineData("marriage", "Outbox__PollInterval")]
     [InlineData("staff-conduct", "Resilience__Grpc__TotalTimeout")]
     [InlineData("gateway", "ReverseProxy__Clusters__feedback-grpc__Destinations__primary__Address")]
+    [InlineData("gateway", "Partners__township-hall__ApiKeySha256")]
+    [InlineData("gateway", "Partners__township-hall__Scopes__0")]
+    [InlineData("gateway", "Jwt__SigningKeyBase64")]
+    [InlineData("gateway", "RateLimits__Anonymous__PermitLimit")]
     public void Accepts_a_key_the_code_reads(string app, string variable) =>
         Assert.Null(ConfigurationKeys.WhyUnread(App.Named(app), variable));
 }

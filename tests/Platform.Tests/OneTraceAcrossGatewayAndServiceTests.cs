@@ -33,7 +33,7 @@ public sealed class OneTraceAcrossGatewayAndServiceTests(RunningPlatform platfor
             trace.Select(s => s.Service).Distinct().Order());
         Assert.All(trace, span => Assert.True(span.Attribute("civilaffairs.window") == "MARRIAGE_REGISTRATION",
             $"{span} carries civilaffairs.window={span.Attribute("civilaffairs.window") ?? "(none)"}"));
-        foreach (var export in platform.Traces.Exports)
+        foreach (var export in platform.Telemetry.Exports)
         {
             Assert.DoesNotContain(man, export);
             Assert.DoesNotContain(woman, export);
@@ -47,16 +47,16 @@ public sealed class OneTraceAcrossGatewayAndServiceTests(RunningPlatform platfor
         var seen = -1;
         while (DateTime.UtcNow < deadline)
         {
-            var spans = platform.Traces.Spans.Where(s => s.TraceId == traceId).ToList();
+            var spans = platform.Telemetry.Spans.Where(s => s.TraceId == traceId).ToList();
             // Done when every service has reported and no further span arrived in the last round.
             if (services.All(service => spans.Any(s => s.Service == service)) && spans.Count == seen) return spans;
             seen = spans.Count;
             await Task.Delay(500);
         }
-        var received = platform.Traces.Spans.Where(s => s.TraceId == traceId).Select(s => s.ToString());
+        var received = platform.Telemetry.Spans.Where(s => s.TraceId == traceId).Select(s => s.ToString());
         Assert.Fail($"trace {traceId} did not reach the receiver from {string.Join(", ", services)}; "
-            + $"received: [{string.Join("; ", received)}]; all {platform.Traces.Spans.Count} spans received: "
-            + $"[{string.Join("; ", platform.Traces.Spans.Take(40))}]{Environment.NewLine}{platform.Output}");
+            + $"received: [{string.Join("; ", received)}]; all {platform.Telemetry.Spans.Count} spans received: "
+            + $"[{string.Join("; ", platform.Telemetry.Spans.Take(40))}]{Environment.NewLine}{platform.Output}");
         return [];
     }
 }

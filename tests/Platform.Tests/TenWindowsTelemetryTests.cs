@@ -14,8 +14,8 @@ namespace CivilAffairs.Platform.Tests;
 /// the gateway and in the service, names the window it served; requests per window show on /metrics; and nothing
 /// exported (spans, log records, metrics) carries a citizen's ID number, phone number, or an anonymous suggester's name.
 /// </summary>
-[Collection(WholePlatformCollection.Name)]
-public sealed class TenWindowsTelemetryTests(WholePlatform platform)
+[Collection(PlatformCollection.Name)]
+public sealed class TenWindowsTelemetryTests(RunningPlatform platform)
 {
     private const string AnonymousName = "欧阳匿名";
     private const string AnonymousPhone = "13712345678";

@@ -15,6 +15,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
 }
 
 using var gateway = new HttpClient { BaseAddress = options.Gateway, Timeout = TimeSpan.FromSeconds(30) };
+gateway.DefaultRequestHeaders.Add("X-Api-Key", options.ApiKey);
 var random = new Random(options.Seed);
 var residents = new Residents(random);
 var tally = new Tally();

@@ -44,6 +44,17 @@ public static class ConfigurationKeys
             return app.Calls.Count == 0 ? $"{app} calls no other service"
                 : typeof(GrpcResilienceOptions).GetProperty(resilienceSetting) is null ? $"gRPC resilience has no setting {resilienceSetting}" : null;
 
+        // The gateway's own sections: partners (hashed keys and scopes), the token issuer, rate and request limits.
+        if (parts is ["Partners", _, "ApiKeySha256"] or ["Partners", _, "Scopes", _] or ["Jwt", "Issuer" or "Audience" or "SigningKeyBase64"]
+            or ["RateLimits", "Partner" or "Anonymous", "PermitLimit" or "WindowSeconds"]
+            or ["RequestLimits", "MaxBodyBytes" or "MaxJsonDepth"])
+        {
+            if (app != App.Gateway) return $"{app} is not the gateway";
+            return parts is ["Partners", _, "Scopes", var index] && !int.TryParse(index, out _)
+                ? $"partner scopes are a list (Scopes__0, Scopes__1, ...), not {index}"
+                : null;
+        }
+
         if (parts is ["ReverseProxy", "Clusters", var cluster, "Destinations", var destination, "Address"])
         {
             if (app != App.Gateway) return $"{app} is not the gateway";
