@@ -8,11 +8,11 @@ public sealed class ConfigurationKeysTests
     [Theory]
     [InlineData("marriage", "Storage__Provder")]                       // a typo
     [InlineData("gateway", "Storage__Provider")]                       // the gateway has no store
-    [InlineData("feedback", "Services__staff-conduct__Grpc")]          // feedback calls nobody
+    [InlineData("feedback", "Services__marriage__Grpc")]               // feedback calls staff-conduct only
     [InlineData("marriage", "Services__passports__Grpc")]
     [InlineData("marriage", "Kestrel__Endpoints__Https__Url")]         // no such endpoint in appsettings.json
     [InlineData("gateway", "ReverseProxy__Clusters__passports__Destinations__primary__Address")]
-    [InlineData("feedback", "Outbox__PollInterval")]                   // only marriage relays through an outbox
+    [InlineData("staff-conduct", "Outbox__PollInterval")]              // staff-conduct only consumes events
     [InlineData("marriage", "Outbox__PollEvery")]
     [InlineData("marriage", "Partners__township-hall__ApiKeySha256")] // only the gateway knows partners
     [InlineData("gateway", "Partners__township-hall__ApiKey")]          // keys are stored hashed, never as such
@@ -27,6 +27,8 @@ public sealed class ConfigurationKeysTests
     [InlineData("social-assistance", "Services__staff-conduct__Grpc")]
     [InlineData("staff-conduct", "Services__feedback__Grpc")]
     [InlineData("marriage", "Outbox__PollInterval")]
+    [InlineData("feedback", "Outbox__PollInterval")]
+    [InlineData("feedback", "Services__staff-conduct__Grpc")]
     [InlineData("staff-conduct", "Resilience__Grpc__TotalTimeout")]
     [InlineData("gateway", "ReverseProxy__Clusters__feedback-grpc__Destinations__primary__Address")]
     [InlineData("gateway", "Partners__township-hall__ApiKeySha256")]
