@@ -1,4 +1,6 @@
 using CivilAffairs.Marriage.Domain;
+using CivilAffairs.Marriage.Storage.Sqlite;
+using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.TestSupport;
 using MongoDB.Driver;
@@ -323,4 +325,33 @@ public sealed class MarriageStoreContract : IDisposable
         foreach (var disposable in _disposables) disposable.Dispose();
         _directory.Dispose();
     }
+}
+
+/// <summary>A store file written by the first release of the service opens with today's code: columns are added, data kept.</summary>
+public sealed class SqliteMarriageSchemaUpgradeTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    [Fact]
+    public async Task A_file_from_the_first_release_gains_the_new_columns_and_keeps_its_days()
+    {
+        var path = _directory.File("old.db");
+        using (var old = new SqliteDatabase(path))
+        {
+            await old.MigrateAsync("""
+                CREATE TABLE calendar_days (office_id TEXT NOT NULL, date TEXT NOT NULL, appointment_only INTEGER NOT NULL, PRIMARY KEY (office_id, date));
+                CREATE TABLE slots (slot_id TEXT PRIMARY KEY, office_id TEXT NOT NULL, date TEXT NOT NULL, start_time TEXT NOT NULL,
+                    end_time TEXT NOT NULL, capacity INTEGER NOT NULL, booked INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO calendar_days VALUES ('xicheng-1', '2026-12-12', 0);
+                INSERT INTO slots VALUES ('xicheng-1-20261212-0900', 'xicheng-1', '2026-12-12', '09:00', '09:30', 5, 2);
+                """);
+        }
+        using var database = new SqliteDatabase(path);
+        await new SqliteMarriageSchema(database).InitializeAsync(default);
+        var day = await new SqliteCalendarStore(database).GetDayAsync("xicheng-1", new DateOnly(2026, 12, 12), default);
+        Assert.NotNull(day);
+        Assert.Equal((0, false, 2), (day.Windows, day.Closed, day.Slots.Single().Booked));
+    }
+
+    public void Dispose() => _directory.Dispose();
 }

@@ -74,6 +74,17 @@ public sealed class SqliteDatabase : IDisposable
         await command.ExecuteNonQueryAsync();
     });
 
+    /// <summary>
+    /// Adds columns that a newer version of the service expects to a table an older version created (CREATE TABLE IF NOT
+    /// EXISTS leaves an existing table as it was). Additive only: nothing is dropped or rewritten.
+    /// </summary>
+    public Task AddMissingColumnsAsync(string table, params (string Column, string Definition)[] columns) => WriteAsync(async (connection, transaction) =>
+    {
+        var existing = await connection.QueryAsync($"SELECT name FROM pragma_table_info('{table}')", r => r.GetString(0), transaction);
+        foreach (var (column, definition) in columns.Where(c => !existing.Contains(c.Column, StringComparer.OrdinalIgnoreCase)))
+            await connection.ExecuteAsync($"ALTER TABLE {table} ADD COLUMN {column} {definition}", transaction);
+    });
+
     private async Task<SqliteConnection> WriterAsync()
     {
         if (_writer is not null) return _writer;

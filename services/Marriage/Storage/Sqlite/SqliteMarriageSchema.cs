@@ -14,7 +14,6 @@ internal sealed class SqliteMarriageSchema(SqliteDatabase database) : IStoreInit
             windows INTEGER NOT NULL DEFAULT 0,
             closed INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (office_id, date));
-        CREATE INDEX IF NOT EXISTS ix_calendar_days_open ON calendar_days (closed, date);
         CREATE TABLE IF NOT EXISTS slots (
             slot_id TEXT PRIMARY KEY,
             office_id TEXT NOT NULL,
@@ -98,5 +97,12 @@ internal sealed class SqliteMarriageSchema(SqliteDatabase database) : IStoreInit
         CREATE INDEX IF NOT EXISTS ix_archive_entries_day ON archive_entries (office_id, date);
         """;
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Schema);
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(Schema);
+        // Columns added since the first release of the service, for files it created then.
+        await database.AddMissingColumnsAsync("calendar_days", ("windows", "INTEGER NOT NULL DEFAULT 0"), ("closed", "INTEGER NOT NULL DEFAULT 0"));
+        await database.AddMissingColumnsAsync("appointments", ("history", "TEXT NOT NULL DEFAULT '[]'"));
+        await database.MigrateAsync("CREATE INDEX IF NOT EXISTS ix_calendar_days_open ON calendar_days (closed, date);");
+    }
 }
