@@ -24,6 +24,7 @@ public sealed class PlatformMetrics
     private readonly Counter<long> _ratings;
     private readonly Gauge<long> _openRectifications;
     private readonly Gauge<long> _overdueRectifications;
+    private readonly Counter<long> _rectificationSteps;
 
     public PlatformMetrics(IMeterFactory meters)
     {
@@ -46,6 +47,8 @@ public sealed class PlatformMetrics
             "Rectification cases open");
         _overdueRectifications = meter.CreateGauge<long>("civilaffairs.rectifications.overdue", "{case}",
             "Rectification cases past their deadline");
+        _rectificationSteps = meter.CreateCounter<long>("civilaffairs.rectifications.steps", "{step}",
+            "Steps taken on rectification cases (label action: VERIFIED, FIXED_NOW, REPLIED, ...)");
     }
 
     public void AppointmentBooked(Window window) => _bookings.Add(1, WindowTag(window));
@@ -78,6 +81,11 @@ public sealed class PlatformMetrics
         _openRectifications.Record(open, WindowTag(window));
         _overdueRectifications.Record(overdue, WindowTag(window));
     }
+
+    public void OverdueRectifications(Window window, long overdue) => _overdueRectifications.Record(overdue, WindowTag(window));
+
+    /// <param name="action">the step's code, e.g. <c>VERIFIED</c></param>
+    public void RectificationStep(Window window, string action) => _rectificationSteps.Add(1, WindowTag(window), new("action", action));
 
     private static KeyValuePair<string, object?> WindowTag(Window window) =>
         new(WindowTelemetry.Key, window.Code());

@@ -4,6 +4,7 @@ using CivilAffairs.Common.V1;
 using CivilAffairs.Feedback.Api;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.Feedback.V1;
+using CivilAffairs.ServiceDefaults.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilAffairs.Feedback.Tests.Api;
@@ -18,10 +19,12 @@ public sealed class MetricsTests : IDisposable
     public MetricsTests()
     {
         _host.With("Feedback:Rectification:OverdueCheckInterval", "01:00:00");
-        var meter = _host.Services.GetRequiredService<FeedbackMetrics>().Meter;
+        var meters = _host.Services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter, meter)) listener.EnableMeasurementEvents(instrument);
+            // This host's platform instruments only: other tests' hosts run in the same process.
+            if (instrument.Meter.Name == PlatformMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters))
+                listener.EnableMeasurementEvents(instrument);
         };
         _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Record(i, value, tags));
         _listener.SetMeasurementEventCallback<int>((i, value, tags, _) => Record(i, value, tags));
@@ -43,18 +46,16 @@ public sealed class MetricsTests : IDisposable
         var client = _host.Client();
         await client.InviteAndRateAsync(WindowType.ChildWelfare, "metrics:1", RatingLevel.VeryDissatisfied);
 
-        var rating = Assert.Single(_measured, m => m.Instrument == "civilaffairs.feedback.ratings");
+        var rating = Assert.Single(_measured, m => m.Instrument == "civilaffairs.ratings");
         Assert.Equal("CHILD_WELFARE", rating.Tags["civilaffairs.window"]);
-        Assert.Equal("VeryDissatisfied", rating.Tags["level"]);
-        Assert.Equal(false, rating.Tags["satisfied"]);
+        Assert.Equal("VERY_DISSATISFIED", rating.Tags["level"]);
 
         _host.Clock.Advance(TimeSpan.FromDays(14));
         var overdue = 0L;
         for (var attempt = 0; attempt < 100 && overdue == 0; attempt++)
         {
             await Task.Delay(20);
-            _listener.RecordObservableInstruments();
-            overdue = _measured.LastOrDefault(m => m.Instrument == "civilaffairs.feedback.rectification.overdue"
+            overdue = _measured.LastOrDefault(m => m.Instrument == "civilaffairs.rectifications.overdue"
                 && (string?)m.Tags["civilaffairs.window"] == "CHILD_WELFARE").Value;
         }
         Assert.Equal(1, overdue);
