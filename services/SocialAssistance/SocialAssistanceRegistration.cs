@@ -30,9 +30,6 @@ public static class SocialAssistanceRegistration
             configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>());
         var utcOffset = TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0));
         builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), workingDays, utcOffset));
-        // REST callers get the google.rpc details of a refusal (field violations, the rule broken) as JSON too.
-        builder.Services.Configure<GrpcJsonTranscodingOptions>(options => options.TypeRegistry = TypeRegistry.FromMessages(
-            BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, RetryInfo.Descriptor, ErrorInfo.Descriptor));
         builder.AddServiceClient<StaffConductClient>("staff-conduct");
         builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
         builder.Services.AddSingleton<HouseholdRegistry>();
@@ -45,6 +42,7 @@ public static class SocialAssistanceRegistration
         builder.Services.AddSingleton<PaymentRuns>();
         builder.Services.AddSingleton<IPlatformEvents, PlatformEvents>();
         builder.AddOutbox();
+        builder.Services.AddHostedService<ApplicationGauges>();
         return builder;
     }
 }
