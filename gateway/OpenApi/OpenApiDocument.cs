@@ -19,9 +19,13 @@ public sealed class OpenApiDocument(ContractCatalog contracts, IProxyConfigProvi
         if (_document is not null) return _document;
         var routes = proxy.GetConfig().Routes;
         var scopeOfPackage = routes
-            .Where(r => r.Match.Path?.StartsWith("/civilaffairs.", StringComparison.Ordinal) == true && r.Metadata?.ContainsKey("Scope") == true)
+            .Where(r => r.Match.Path?.StartsWith("/civilaffairs.", StringComparison.Ordinal) == true && r.Match.Path.Contains(".{")
+                && r.Metadata?.ContainsKey("Scope") == true)
             .ToDictionary(r => r.Match.Path![1..r.Match.Path!.IndexOf(".{", StringComparison.Ordinal)], r => r.Metadata!["Scope"]);
-        var publicPaths = routes.Where(r => r.AuthorizationPolicy == "anonymous").Select(r => r.Match.Path).ToHashSet();
+        var publicPaths = routes.Where(r => r.AuthorizationPolicy == "anonymous").Select(r => r.Match.Path ?? "").ToList();
+        // A public route is one path, or a whole subtree when it ends in a catch-all ("/api/staff/v1/catalogue/{**rest}").
+        bool IsPublicPath(string template) => publicPaths.Any(p => p == template
+            || (p.EndsWith("{**rest}", StringComparison.Ordinal) && template.StartsWith(p[..^"{**rest}".Length], StringComparison.Ordinal)));
 
         var schemas = new Schemas();
         var paths = new JsonObject();
@@ -30,7 +34,7 @@ public sealed class OpenApiDocument(ContractCatalog contracts, IProxyConfigProvi
             var rest = method.Rest!;
             var path = paths[rest.Template] as JsonObject ?? new JsonObject();
             paths[rest.Template] = path;
-            var isPublic = rest.Verb == "GET" && publicPaths.Contains(rest.Template);
+            var isPublic = rest.Verb == "GET" && IsPublicPath(rest.Template);
             var scope = $"{scopeOfPackage.GetValueOrDefault(method.Method.Service.File.Package, "?")}.{(method.IsRead ? "read" : "write")}";
             path[rest.Verb.ToLowerInvariant()] = Operation(method, rest, isPublic ? null : scope, schemas);
         }

@@ -15,12 +15,17 @@ public sealed class PartnerAccessTests(MarriageBehindGateway platform) : IClassF
 {
     private static readonly ContractCatalog Contracts = new();
 
-    /// <summary>The display pages' data: read-only, anonymous (and rate limited per client address).</summary>
+    /// <summary>The display pages' data and the catalogue of service standards: read-only, anonymous (and rate limited
+    /// per client address).</summary>
     private static readonly HashSet<string> Public =
     [
         "ListAvailability", "GetHallBoard", "ListPublicPostings", "ListWindowStaff", "ListDesignations",
         "GetPublishedStatistics", "GetSatisfactionSummary",
+        "ListServiceItems", "GetServiceItem", "SearchServiceItems", "ListServiceItemVersions",
     ];
+
+    /// <summary>Public over gRPC too: the catalogue, which citizens' apps read before they come.</summary>
+    private static readonly HashSet<string> PublicOverGrpc = ["ListServiceItems", "GetServiceItem", "SearchServiceItems", "ListServiceItemVersions"];
 
     private static readonly Dictionary<string, string> FamilyOfPackage = new()
     {
@@ -72,6 +77,11 @@ public sealed class PartnerAccessTests(MarriageBehindGateway platform) : IClassF
     {
         var method = Contracts.Methods.Single(m => m.GrpcPath == rpc);
         var (family, _) = ScopeOf(method);
+        if (PublicOverGrpc.Contains(method.Method.Name))
+        {
+            Assert.True(await Grpc(method, apiKey: null) is not (StatusCode.Unauthenticated or StatusCode.PermissionDenied), $"{rpc} is public");
+            return;
+        }
 
         Assert.Equal(StatusCode.Unauthenticated, await Grpc(method, apiKey: null));
         Assert.Equal(StatusCode.Unauthenticated, await Grpc(method, apiKey: "not-a-key-anyone-has"));
