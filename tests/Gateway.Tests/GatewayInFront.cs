@@ -4,8 +4,8 @@ namespace CivilAffairs.Gateway.Tests;
 
 /// <summary>
 /// The real gateway on Kestrel in front of one service already listening on real sockets: that service's REST and gRPC
-/// clusters point at it, every other cluster at a port where nothing listens. Its gRPC channel is the partner with every
-/// scope. Linked into the services' test projects so their scenarios can run through the gateway.
+/// clusters point at it, every other cluster at a port where nothing listens. Its gRPC channel and REST clients are the partner
+/// with every scope. Linked into the services' test projects so their scenarios can run through the gateway.
 /// </summary>
 public sealed class GatewayInFront : IDisposable
 {
@@ -21,6 +21,9 @@ public sealed class GatewayInFront : IDisposable
         Gateway.StartServer();
         Grpc = GrpcAs(TestPartners.AllScopesKey);
     }
+
+    /// <summary>A REST client to the gateway as the partner with every scope.</summary>
+    public HttpClient Rest() => TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);
 
     /// <summary>A gRPC channel to the gateway sending <paramref name="apiKey"/> (none when null).</summary>
     public GrpcChannel GrpcAs(string? apiKey) =>
