@@ -20,8 +20,8 @@ namespace CivilAffairs.SocialAssistance.Tests.Api;
 public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLifetime
 {
     private readonly bool _throughGateway;
-    private readonly string _httpUrl = FreePort.Url();
-    private readonly string _grpcUrl = FreePort.Url();
+    private readonly string _httpUrl = "";
+    private readonly string _grpcUrl = "";
 
     public const long Standard = 147_000;
     public const long AssetLimit = 3_528_000;
@@ -42,6 +42,7 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
     {
         _throughGateway = throughGateway;
         if (!throughGateway) return;
+        (_httpUrl, _grpcUrl) = (FreePort.Url(), FreePort.Url());
         With("Kestrel:Endpoints:Http:Url", _httpUrl);
         With("Kestrel:Endpoints:Grpc:Url", _grpcUrl);
         UseKestrel();
