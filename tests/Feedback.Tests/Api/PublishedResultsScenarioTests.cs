@@ -10,14 +10,24 @@ namespace CivilAffairs.Feedback.Tests.Api;
 /// A month at the bureau: a hundred services rated across four windows; every bad rating opens a case; most are
 /// closed on time, one runs overdue, one is appealed; the published results add it all up.
 /// </summary>
-public sealed class PublishedResultsScenarioTests : IDisposable
+public class PublishedResultsScenarioTests : IDisposable
 {
     private static readonly WindowType[] Windows =
         [WindowType.MarriageRegistration, WindowType.SocialAssistance, WindowType.ElderlyCare, WindowType.FuneralServices];
 
-    private readonly FeedbackHost _host = new();
+    private readonly FeedbackHost _host;
 
-    public void Dispose() => _host.Dispose();
+    public PublishedResultsScenarioTests() : this(new FeedbackHost()) { }
+
+    protected PublishedResultsScenarioTests(FeedbackHost host) => _host = host;
+
+    protected FeedbackHost Host => _host;
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private static RatingLevel LevelFor(int i) => (i % 10) switch
     {
@@ -58,7 +68,7 @@ public sealed class PublishedResultsScenarioTests : IDisposable
         }
         Assert.True(escalated);
 
-        using var http = _host.CreateClient();
+        using var http = _host.Rest();
         var published = await http.GetFromJsonAsync<JsonElement>("/api/feedback/v1/statistics?fromDate=2026-11-01&toDate=2026-11-30");
         var windows = published.GetProperty("windows").EnumerateArray().ToList();
         Assert.Equal(10, windows.Count);

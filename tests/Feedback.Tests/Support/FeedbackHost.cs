@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using CivilAffairs.Feedback.Api;
+using CivilAffairs.Gateway.Tests;
 using CivilAffairs.TestSupport;
 using CivilAffairs.ServiceDefaults.Outbox;
 using Microsoft.AspNetCore.Hosting;
@@ -12,9 +13,13 @@ using OpenTelemetry.Trace;
 namespace CivilAffairs.Feedback.Tests.Support;
 
 /// <summary>The feedback service in memory, with every finished span, every log line and every event it sends to
-/// staff-conduct kept for inspection.</summary>
+/// staff-conduct kept for inspection. Through the gateway, the service listens on real sockets (Kestrel) with the real
+/// gateway in front, and its clients go through the gateway as the partner with every scope.</summary>
 public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 {
+    /// <summary>The gateway in front of the service, when the host runs through it.</summary>
+    public GatewayInFront? Front { get; private set; }
+
     // The exporter adds from the threads that end spans while a test reads: every access takes the list's lock.
     private LockedList<Activity> Spans { get; } = new();
     public ConcurrentQueue<string> LogLines { get; } = new();
@@ -33,7 +38,29 @@ public sealed class FeedbackHost : ServiceHost<FeedbackApi>
         builder.ConfigureTestServices(services => services.AddSingleton<IOutboxTransport>(Events));
     }
 
-    public V1.Feedback.FeedbackClient Client() => new(Channel());
+    /// <summary>The service on Kestrel with the real gateway in front; <see cref="Client"/> and <see cref="Rest"/> go
+    /// through the gateway.</summary>
+    public static FeedbackHost ThroughGateway()
+    {
+        var host = new FeedbackHost();
+        var (http, grpc) = (FreePort.Url(), FreePort.Url());
+        host.With("Kestrel:Endpoints:Http:Url", http).With("Kestrel:Endpoints:Grpc:Url", grpc);
+        host.UseKestrel();
+        host.StartServer();
+        host.Front = new GatewayInFront("feedback", http, grpc);
+        return host;
+    }
+
+    public V1.Feedback.FeedbackClient Client() => new(Front?.Grpc ?? Channel());
+
+    /// <summary>A REST client: to the gateway when the host runs through it, else to the service in memory.</summary>
+    public HttpClient Rest() => Front?.Rest() ?? CreateClient();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Front?.Dispose();
+        base.Dispose(disposing);
+    }
 
     /// <summary>
     /// Starts a trace for the calls that follow in this test. Every host in the test process sees every server span,

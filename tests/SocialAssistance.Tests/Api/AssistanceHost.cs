@@ -1,3 +1,4 @@
+using CivilAffairs.Gateway.Tests;
 using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.SocialAssistance.Api;
 using CivilAffairs.SocialAssistance.V1;
@@ -13,15 +14,39 @@ namespace CivilAffairs.SocialAssistance.Tests.Api;
 /// <summary>
 /// The service in memory on a fresh SQLite file, with a real staff-conduct server beside it, the county 110105's
 /// standard (1,470 yuan, assets 35,280 yuan a person), a gRPC client and request builders.
+/// Through the gateway, the service listens on real sockets (Kestrel) with the real gateway in front, and the client's
+/// channel goes through the gateway as the partner with every scope.
 /// </summary>
 public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLifetime
 {
+    private readonly bool _throughGateway;
+    private readonly string _httpUrl = "";
+    private readonly string _grpcUrl = "";
+
     public const long Standard = 147_000;
     public const long AssetLimit = 3_528_000;
 
     private V1.SocialAssistance.SocialAssistanceClient? _client;
 
     public StaffConductServer Staff { get; private set; } = null!;
+
+    /// <summary>The gateway in front of the service, when the host runs through it.</summary>
+    public GatewayInFront? Front { get; private set; }
+
+    public AssistanceHost() : this(throughGateway: false) { }
+
+    /// <summary>The service on Kestrel with the real gateway in front; <see cref="Client"/> goes through the gateway.</summary>
+    public static AssistanceHost ThroughGateway() => new(throughGateway: true);
+
+    private AssistanceHost(bool throughGateway)
+    {
+        _throughGateway = throughGateway;
+        if (!throughGateway) return;
+        (_httpUrl, _grpcUrl) = (FreePort.Url(), FreePort.Url());
+        With("Kestrel:Endpoints:Http:Url", _httpUrl);
+        With("Kestrel:Endpoints:Grpc:Url", _grpcUrl);
+        UseKestrel();
+    }
 
     /// <summary>What the outbox relay delivered to feedback and staff-conduct.</summary>
     public RecordingOutboxTransport Events { get; } = new();
@@ -47,10 +72,14 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
         With("Assistance:Standards:1:AssetLimitPerCapitaFen", "3648000");
         // 2026-11-02 is a Monday; Wednesday 11 November is made a holiday to show it is skipped.
         With("WorkingDays:Holidays:0", "2026-11-11");
+        if (!_throughGateway) return;
+        StartServer();
+        Front = new GatewayInFront("social-assistance", _httpUrl, _grpcUrl);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
     {
+        Front?.Dispose();
         await Staff.DisposeAsync();
         await base.DisposeAsync();
     }
@@ -61,7 +90,7 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-    public V1.SocialAssistance.SocialAssistanceClient Client => _client ??= new(Channel());
+    public V1.SocialAssistance.SocialAssistanceClient Client => _client ??= new(Front?.Grpc ?? Channel());
 
     public static MemberInput Member(string name, string idNumber, Relation relation, long incomeFen = 0) =>
         new() { Name = name, IdNumber = idNumber, Relation = relation, MonthlyIncomeFen = incomeFen };

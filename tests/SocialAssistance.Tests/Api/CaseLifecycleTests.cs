@@ -8,21 +8,11 @@ namespace CivilAffairs.SocialAssistance.Tests.Api;
 /// <summary>Active cases over months: payments, reported changes, adjustments and periodic reviews.</summary>
 public sealed class CaseLifecycleTests : FreshHostTests
 {
-    private const long Benefit = 2 * AssistanceHost.Standard - 50_000;
+    private const long Benefit = DoneWhenScenarios.Benefit;
 
-    private async Task<(V1.Household Household, V1.DibaoApplication Case)> ActiveCaseAsync()
-    {
-        var (household, submitted) = await Steps.SubmittedAsync(AssistanceHost.Couple(50_000, 0));
-        await Steps.PostedAsync(submitted.ApplicationId, 50_000, 0);
-        Host.SetToday(new DateOnly(2026, 11, 9));
-        return (household, await Steps.ConfirmAsync(submitted.ApplicationId));
-    }
+    private Task<(V1.Household Household, V1.DibaoApplication Case)> ActiveCaseAsync() => Steps.ActiveCaseAsync();
 
-    private async Task<V1.PaymentRun> PayAsync(DateOnly day)
-    {
-        Host.SetToday(day);
-        return await Host.Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = $"{day:yyyy-MM}" });
-    }
+    private Task<V1.PaymentRun> PayAsync(DateOnly day) => Steps.PayAsync(day);
 
     private Task<V1.DibaoApplication> AdjustAsync(string caseId, AdjustmentAction action, string reasons = "") =>
         Host.Client.AdjustBenefitAsync(new AdjustBenefitRequest
@@ -30,34 +20,11 @@ public sealed class CaseLifecycleTests : FreshHostTests
             ApplicationId = caseId, StaffId = StaffConductServer.Clerk, Action = action, Reasons = reasons,
         }).ResponseAsync;
 
-    private async Task<IReadOnlyList<PaymentEntry>> LedgerAsync(string householdId) =>
-        (await Host.Client.ListHouseholdPaymentsAsync(new ListHouseholdPaymentsRequest { HouseholdId = householdId })).Payments;
+    private Task<IReadOnlyList<PaymentEntry>> LedgerAsync(string householdId) => Steps.LedgerAsync(householdId);
 
     [Fact]
-    public async Task A_household_is_walked_from_application_to_its_third_monthly_payment_and_a_periodic_review()
-    {
-        var (household, active) = await ActiveCaseAsync();
-        Assert.Equal((ReviewCategory.Quarterly, "2027-02-09"), (active.ReviewCategory, active.NextReviewDue));
-
-        await PayAsync(new DateOnly(2026, 12, 10));
-        await PayAsync(new DateOnly(2027, 1, 11));
-        await PayAsync(new DateOnly(2027, 2, 10));
-
-        var ledger = await LedgerAsync(household.HouseholdId);
-        Assert.Equal(["2026-12", "2027-01", "2027-02"], ledger.Select(p => p.Month));
-        Assert.All(ledger, p => Assert.Equal(Benefit, p.AmountFen));
-        var due = await Host.Client.ListDueReviewsAsync(new ListDueReviewsRequest());
-        Assert.Equal(("2027-02-09", ReviewCategory.Quarterly), (Assert.Single(due.Reviews).DueOn, due.Reviews[0].ReviewCategory));
-
-        var reviewed = await Host.Client.RecordReviewAsync(new RecordReviewRequest
-        {
-            ApplicationId = active.ApplicationId, StaffId = StaffConductServer.Caseworker, Notes = "入户复核: 情况无变化",
-        });
-
-        Assert.Equal(("2027-05-10", Benefit, ApplicationStatus.Active), (reviewed.NextReviewDue, reviewed.MonthlyBenefitFen, reviewed.Status));
-        Assert.Equal("UNCHANGED", reviewed.Adjustments[^1].Kind);
-        Assert.Empty((await Host.Client.ListDueReviewsAsync(new ListDueReviewsRequest())).Reviews);
-    }
+    public Task A_household_is_walked_from_application_to_its_third_monthly_payment_and_a_periodic_review() =>
+        DoneWhenScenarios.ThirdPaymentAndPeriodicReviewAsync(Host, Steps);
 
     [Fact]
     public async Task A_reported_change_lowers_the_next_payment_and_a_suspension_stops_payments_until_resumed()

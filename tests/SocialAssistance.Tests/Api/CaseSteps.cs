@@ -47,4 +47,29 @@ public sealed class CaseSteps(AssistanceHost host)
 
     public async Task<V1.DibaoApplication> ConfirmAsync(string applicationId) =>
         await Client.ConfirmApplicationAsync(new ConfirmApplicationRequest { ApplicationId = applicationId, StaffId = StaffConductServer.Approver });
+
+    /// <summary>A couple (incomes 500 and 0 yuan) confirmed on Monday 9 November 2026: an active dibao case.</summary>
+    public async Task<(V1.Household Household, V1.DibaoApplication Case)> ActiveCaseAsync()
+    {
+        var (household, submitted) = await SubmittedAsync(AssistanceHost.Couple(50_000, 0));
+        await PostedAsync(submitted.ApplicationId, 50_000, 0);
+        host.SetToday(new DateOnly(2026, 11, 9));
+        return (household, await ConfirmAsync(submitted.ApplicationId));
+    }
+
+    /// <summary>The monthly payment run of the day's month, run on that day.</summary>
+    public async Task<V1.PaymentRun> PayAsync(DateOnly day)
+    {
+        host.SetToday(day);
+        return await Client.RunMonthlyPaymentsAsync(new RunMonthlyPaymentsRequest { Month = $"{day:yyyy-MM}" });
+    }
+
+    public async Task<IReadOnlyList<PaymentEntry>> LedgerAsync(string householdId) =>
+        (await Client.ListHouseholdPaymentsAsync(new ListHouseholdPaymentsRequest { HouseholdId = householdId })).Payments;
+
+    public async Task<V1.SupportCase> EmergencyAsync(string householdId, long amountFen = 100_000) =>
+        await Client.GrantEmergencyAssistanceAsync(new GrantEmergencyAssistanceRequest
+        {
+            HouseholdId = householdId, AmountFen = amountFen, Reason = "房屋失火, 基本生活陷入困境", StaffId = StaffConductServer.Clerk,
+        });
 }

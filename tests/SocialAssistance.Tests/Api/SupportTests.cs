@@ -7,44 +7,13 @@ namespace CivilAffairs.SocialAssistance.Tests.Api;
 /// <summary>Extreme-poverty support and temporary assistance, with the emergency fast track.</summary>
 public sealed class SupportTests : FreshHostTests
 {
-    private Task<V1.SupportCase> EmergencyAsync(string householdId, long amountFen = 100_000) =>
-        Host.Client.GrantEmergencyAssistanceAsync(new GrantEmergencyAssistanceRequest
-        {
-            HouseholdId = householdId, AmountFen = amountFen, Reason = "房屋失火, 基本生活陷入困境", StaffId = StaffConductServer.Clerk,
-        }).ResponseAsync;
+    private Task<V1.SupportCase> EmergencyAsync(string householdId, long amountFen = 100_000) => Steps.EmergencyAsync(householdId, amountFen);
 
-    private async Task<IReadOnlyList<PaymentEntry>> LedgerAsync(string householdId) =>
-        (await Host.Client.ListHouseholdPaymentsAsync(new ListHouseholdPaymentsRequest { HouseholdId = householdId })).Payments;
+    private Task<IReadOnlyList<PaymentEntry>> LedgerAsync(string householdId) => Steps.LedgerAsync(householdId);
 
     [Fact]
-    public async Task The_emergency_fast_track_pays_first_and_tracks_the_paperwork_until_done()
-    {
-        var household = await Host.RegisterAsync();
-
-        var granted = await EmergencyAsync(household.HouseholdId);
-
-        Assert.Equal((SupportStatus.PaperworkPending, "2026-11-02", "2026-11-09", true), (granted.Status, granted.PaidOn, granted.PaperworkDue, granted.Emergency));
-        var payment = Assert.Single(await LedgerAsync(household.HouseholdId));
-        Assert.Equal((Programme.Temporary, "2026-11", 100_000L, granted.CaseId), (payment.Programme, payment.Month, payment.AmountFen, payment.CaseId));
-
-        Host.SetToday(new DateOnly(2026, 11, 10));
-        var pending = await Host.Client.ListPendingPaperworkAsync(new ListPendingPaperworkRequest());
-        Assert.True(Assert.Single(pending.Cases).PaperworkOverdue);
-
-        var completed = await Host.Client.CompletePaperworkAsync(new CompletePaperworkRequest
-        {
-            CaseId = granted.CaseId, StaffId = StaffConductServer.Caseworker, Notes = "申请书, 火灾证明, 入户调查表已补齐",
-        });
-        Assert.Equal((SupportStatus.PaperworkCompleted, "2026-11-10"), (completed.Status, completed.PaperworkCompletedOn));
-        Assert.Empty((await Host.Client.ListPendingPaperworkAsync(new ListPendingPaperworkRequest())).Cases);
-        Assert.Equal(["emergency-paid", "paperwork-completed"], completed.History.Select(e => e.Action));
-        var again = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.CompletePaperworkAsync(new CompletePaperworkRequest
-        {
-            CaseId = granted.CaseId, StaffId = StaffConductServer.Caseworker, Notes = "again",
-        }).ResponseAsync);
-        Assert.Equal("illegal-transition", again.Rule());
-        Assert.Contains("COMPLETED", again.Status.Detail);
-    }
+    public Task The_emergency_fast_track_pays_first_and_tracks_the_paperwork_until_done() =>
+        DoneWhenScenarios.EmergencyFastTrackAsync(Host, Steps);
 
     [Fact]
     public async Task A_second_temporary_payment_in_the_month_is_refused_and_writes_nothing()

@@ -8,17 +8,25 @@ namespace CivilAffairs.StaffConduct.Tests.Api;
 /// A month of one window: staff, commitments kept, broken and overdue, an inspection, a contest, cases from marriage,
 /// ratings from the feedback service, then the ranking and the titles with the figures behind them.
 /// </summary>
-public sealed class PerformanceGrpcTests : IAsyncLifetime
+public class PerformanceGrpcTests : IAsyncLifetime
 {
+    private readonly bool _throughGateway;
     private FakeFeedbackServer _feedback = null!;
     private StaffHost _host = null!;
     private V1.StaffConduct.StaffConductClient Client => _host.Client;
+
+    public PerformanceGrpcTests() : this(throughGateway: false) { }
+
+    protected PerformanceGrpcTests(bool throughGateway) => _throughGateway = throughGateway;
+
+    protected StaffHost Host => _host;
 
     public async Task InitializeAsync()
     {
         _feedback = await FakeFeedbackServer.StartAsync();
         _host = new StaffHost();
         _host.With("Services:feedback:Grpc", _feedback.Address);
+        if (_throughGateway) _host.PutBehindGateway();
     }
 
     public async Task DisposeAsync()

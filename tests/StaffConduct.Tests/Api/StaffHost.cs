@@ -1,4 +1,5 @@
 using CivilAffairs.Common.V1;
+using CivilAffairs.Gateway.Tests;
 using CivilAffairs.StaffConduct.Api;
 using CivilAffairs.StaffConduct.V1;
 using CivilAffairs.TestSupport;
@@ -7,12 +8,16 @@ using Grpc.Core;
 
 namespace CivilAffairs.StaffConduct.Tests.Api;
 
-/// <summary>The service in memory on a fresh SQLite file, with a gRPC client and a few request makers.</summary>
+/// <summary>The service in memory on a fresh SQLite file (or on Kestrel behind the real gateway), with a gRPC client and
+/// a few request makers.</summary>
 public class StaffHost : ServiceHost<StaffConductApi>
 {
     private static int _badge;
 
     private V1.StaffConduct.StaffConductClient? _client;
+
+    /// <summary>The gateway in front of the service, once <see cref="PutBehindGateway"/> has run.</summary>
+    public GatewayInFront? Front { get; private set; }
 
     public StaffHost()
     {
@@ -24,7 +29,26 @@ public class StaffHost : ServiceHost<StaffConductApi>
     /// <summary>2026-11-02 09:00 in Beijing.</summary>
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().AddHours(8).DateTime);
 
-    public V1.StaffConduct.StaffConductClient Client => _client ??= new V1.StaffConduct.StaffConductClient(Channel());
+    public V1.StaffConduct.StaffConductClient Client => _client ??= new V1.StaffConduct.StaffConductClient(Front?.Grpc ?? Channel());
+
+    /// <summary>
+    /// Starts the service on Kestrel (free ports, with the settings given so far) and the real gateway in front of it;
+    /// <see cref="Client"/> then goes through the gateway as the partner with every scope.
+    /// </summary>
+    public void PutBehindGateway()
+    {
+        var (http, grpc) = (FreePort.Url(), FreePort.Url());
+        With("Kestrel:Endpoints:Http:Url", http).With("Kestrel:Endpoints:Grpc:Url", grpc);
+        UseKestrel();
+        StartServer();
+        Front = new GatewayInFront("staff-conduct", http, grpc);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Front?.Dispose();
+        base.Dispose(disposing);
+    }
 
     public static string NextBadge() => $"B-{Interlocked.Increment(ref _badge):D5}";
 
