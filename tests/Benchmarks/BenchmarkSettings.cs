@@ -1,0 +1,51 @@
+using System.Globalization;
+
+namespace CivilAffairs.Benchmarks;
+
+/// <summary>The run's sizes, from the command line; defaults are the issue's busiest day.</summary>
+public sealed record BenchmarkSettings(int Couples, int Places, int Clients, int Requests, bool Smoke, string Output)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Benchmarks -- [--couples N] [--places S] [--clients C]
+                                                                  [--requests M] [--smoke] [--out results.json]
+          --couples   couples trying to book the opening day (scenario 1; default 20000)
+          --places    places of that day (default 2000)
+          --clients   concurrent clients (default 256)
+          --requests  bookings per side of each comparison, scenarios 3-5 (default couples/4, at most 5000)
+          --smoke     tiny numbers: a check that everything runs, in seconds
+          --out       the JSON file (default artifacts/benchmarks/results-<UTC date and time>.json)
+        """;
+
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        var smoke = args.Contains("--smoke");
+        int? couples = null, places = null, clients = null, requests = null;
+        string? output = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--smoke": break;
+                case "--couples": couples = Number(args, ++i); break;
+                case "--places": places = Number(args, ++i); break;
+                case "--clients": clients = Number(args, ++i); break;
+                case "--requests": requests = Number(args, ++i); break;
+                case "--out": output = i + 1 < args.Length ? args[++i] : throw new ArgumentException("--out needs a path"); break;
+                default: throw new ArgumentException($"unknown argument {args[i]}");
+            }
+        }
+        var n = couples ?? (smoke ? 300 : 20_000);
+        var s = places ?? (smoke ? 30 : 2_000);
+        var c = clients ?? (smoke ? 16 : 256);
+        var m = requests ?? (smoke ? 200 : Math.Min(n / 4, 5_000));
+        if (n < 1 || s < 1 || c < 1 || m < 100) throw new ArgumentException("couples, places and clients must be positive; requests at least 100");
+        output ??= Path.Combine("artifacts", "benchmarks",
+            $"results-{DateTime.UtcNow.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture)}{(smoke ? "-smoke" : "")}.json");
+        return new BenchmarkSettings(n, s, c, m, smoke, output);
+    }
+
+    private static int Number(string[] args, int i) =>
+        i < args.Length && int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{args[i - 1]} needs a whole number");
+}
