@@ -9,7 +9,7 @@ public sealed record BenchmarkSettings(int Couples, int Places, int Clients, int
         usage: dotnet run -c Release --project tests/Benchmarks -- [--couples N] [--places S] [--clients C]
                                                                   [--requests M] [--warm-up W] [--only 1,3] [--smoke] [--out results.json]
           --couples   couples trying to book the opening day (scenario 1; default 20000)
-          --places    places of that day (default 5000)
+          --places    places of that day (default 2000)
           --clients   concurrent clients (default 256)
           --requests  bookings per side of each comparison, scenarios 3-5 (default couples/4, at most 5000)
           --warm-up   bookings each fresh pair of processes serves before it is measured (default 5000)

@@ -84,13 +84,16 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         var bookers = Math.Max(1, Clients / 2);
         var pollers = Math.Max(1, Clients / 2);
         var couples = Math.Max(Requests, settings.Couples / 4);
-        Console.WriteLine($"{scenario}: {couples} couples with {bookers} clients, {pollers} pollers");
-        var office = NewOffice(service, "polling");
+        Console.WriteLine($"{scenario}: {couples} couples with {bookers} clients, alone and with {pollers} pollers");
         var date = DaysAhead(5);
-        var slots = await office.OpenDayAsync(date, Math.Min(20, settings.Places), settings.Places);
-        var requests = Enumerable.Range(0, couples)
-            .Select(i => new BookingRequest(office.Id, slots[i % slots.Count], Couple.Next(), $"{office.Id}-{i}")).ToList();
 
+        // The same booking load first without pollers, for what polling costs the bookings.
+        var alone = await OpenDayForAsync(service, "unpolled", date, couples);
+        var unpolled = await Load.RunAsync(alone.Requests, bookers, gateway.BookAsync);
+        var baseline = report.Add(Load.Summarize(scenario, "booking alone (gateway REST)", bookers, unpolled));
+        await ProveBookingsAsync(scenario, alone.Office, date, date, alone.Requests, unpolled.Answers, Math.Min(couples, settings.Places));
+
+        var (office, requests) = await OpenDayForAsync(service, "polling", date, couples);
         using var phones = Channels.Http(pair.GatewayHttp, pollers, partner: false);
         var overbooked = 0;
         var path = $"/api/marriage/v1/offices/{office.Id}/availability?from_date={date:yyyy-MM-dd}&to_date={date:yyyy-MM-dd}";
@@ -108,12 +111,23 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         });
         var booked = await booking;
         var polled = await polling;
-        report.Add(Load.Summarize(scenario, "booking (gateway REST)", bookers, booked));
+        var polledBookings = report.Add(Load.Summarize(scenario, "booking while polled (gateway REST)", bookers, booked));
+        report.Notes.Add($"Scenario 2: bookings while {pollers} phones poll availability ran at {polledBookings.Throughput / baseline.Throughput:0.00}x " +
+                         "of the same bookings without pollers.");
         var polls = report.Add(Load.Summarize(scenario, "polling availability (gateway REST)", pollers, polled));
         await ProveBookingsAsync(scenario, office, date, date, requests, booked.Answers, Math.Min(couples, settings.Places));
         report.Require(scenario, "every poll answered, never more booked than capacity",
             polls.Count(Outcome.Answered) == polls.Requests && overbooked == 0,
             $"{polls.Count(Outcome.Answered)} of {polls.Requests} polls answered, {overbooked} slots seen overbooked");
+    }
+
+    /// <summary>A day of the run's places on a new office, and one booking request per couple spread over its slots.</summary>
+    private async Task<(Office Office, List<BookingRequest> Requests)> OpenDayForAsync(HttpClient service, string purpose, DateOnly date, int couples)
+    {
+        var office = NewOffice(service, purpose);
+        var slots = await office.OpenDayAsync(date, Math.Min(20, settings.Places), settings.Places);
+        return (office, Enumerable.Range(0, couples)
+            .Select(i => new BookingRequest(office.Id, slots[i % slots.Count], Couple.Next(), $"{office.Id}-{i}")).ToList());
     }
 
     /// <summary>3: the same booking call direct and through the gateway, REST and gRPC, same concurrency.</summary>
