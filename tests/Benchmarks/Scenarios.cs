@@ -25,7 +25,7 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
     private async Task OnMainPairAsync()
     {
         Console.WriteLine("starting marriage and gateway (tracing off) ...");
-        using (var pair = await ServicePair.StartAsync("main", dataFolder))
+        using (var pair = await ServicePair.StartAsync("main", dataFolder, settings.AppEnvironment))
         using (var service = Channels.Http(pair.MarriageHttp, 64, partner: false))
         using (var gatewayRest = Channels.Rest("gateway REST", pair.GatewayHttp, Clients, partner: true))
         {
@@ -183,8 +183,8 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         Console.WriteLine($"{scenario}: {Requests} bookings each through an untraced and a traced gateway + marriage");
         await using var sink = new SpanSink();
         await sink.StartAsync();
-        using var off = await ServicePair.StartAsync("tracing-off", dataFolder);
-        using var on = await ServicePair.StartAsync("tracing-on", dataFolder, sink.Endpoint);
+        using var off = await ServicePair.StartAsync("tracing-off", dataFolder, settings.AppEnvironment);
+        using var on = await ServicePair.StartAsync("tracing-on", dataFolder, settings.AppEnvironment, sink.Endpoint);
         using var offService = Channels.Http(off.MarriageHttp, 16, partner: false);
         using var onService = Channels.Http(on.MarriageHttp, 16, partner: false);
         using var offGateway = Channels.Rest("tracing off, gateway REST", off.GatewayHttp, Clients, partner: true);

@@ -27,11 +27,11 @@ public sealed class ServicePair : IDisposable
     public int MarriagePid { get; }
     public int GatewayPid { get; }
 
-    private ServicePair(string name, string dataFolder, string? otlpEndpoint)
+    private ServicePair(string name, string dataFolder, string? otlpEndpoint, IReadOnlyDictionary<string, string> extra)
     {
         Name = name;
         Traced = otlpEndpoint is not null;
-        var telemetry = new Dictionary<string, string> { ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000" };
+        var telemetry = new Dictionary<string, string>(extra) { ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000" };
         if (otlpEndpoint is not null)
         {
             telemetry["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
@@ -67,9 +67,11 @@ public sealed class ServicePair : IDisposable
             }));
     }
 
-    public static async Task<ServicePair> StartAsync(string name, string dataFolder, string? otlpEndpoint = null)
+    /// <param name="extra">environment for both apps beyond their ports, store and telemetry (experiments)</param>
+    public static async Task<ServicePair> StartAsync(string name, string dataFolder, IReadOnlyDictionary<string, string> extra,
+        string? otlpEndpoint = null)
     {
-        var pair = new ServicePair(name, dataFolder, otlpEndpoint);
+        var pair = new ServicePair(name, dataFolder, otlpEndpoint, extra);
         try
         {
             await Task.WhenAll(pair._marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)),
