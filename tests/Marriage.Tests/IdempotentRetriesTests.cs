@@ -64,6 +64,43 @@ public sealed class IdempotentRetriesTests : IDisposable
     }
 
     [Fact]
+    public async Task Retries_sent_at_the_same_moment_wait_for_the_first_and_get_its_answer()
+    {
+        await _office.OpenDayAsync(Today);
+        var (man, woman) = Couples.Next();
+        var request = new CheckInRequest { OfficeId = MarriageOffice.Id, FirstParty = man, SecondParty = woman };
+        var tickets = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => _office.Hall.CheckInAsync(request, Key("same-moment")).ResponseAsync));
+        Assert.Single(tickets.Select(t => t.TicketId).Distinct());
+        Assert.Equal(1, (await _office.Hall.GetHallBoardAsync(new GetHallBoardRequest { OfficeId = MarriageOffice.Id })).Waiting);
+    }
+
+    [Fact]
+    public async Task Over_rest_a_replayed_refusal_keeps_its_http_status_and_body()
+    {
+        await _office.OpenDayAsync(Today, appointmentOnly: true);
+        var (man, woman) = Couples.Next();
+        using var http = _office.Host.CreateClient();
+        async Task<HttpResponseMessage> WalkInAsync()
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, $"/api/marriage/v1/offices/{MarriageOffice.Id}/hall/check-ins")
+            {
+                Content = JsonContent.Create(new
+                {
+                    firstParty = new { name = man.Name, idNumber = man.IdNumber, phone = man.Phone },
+                    secondParty = new { name = woman.Name, idNumber = woman.IdNumber, phone = woman.Phone },
+                }),
+            };
+            message.Headers.Add("Idempotency-Key", "refused-rest-1");
+            return await http.SendAsync(message);
+        }
+        var first = await WalkInAsync();
+        var retry = await WalkInAsync();
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (first.StatusCode, retry.StatusCode));
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Contains("appointment-only", await retry.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Over_rest_a_retried_reissue_issues_one_new_certificate()
     {
         await _office.OpenDayAsync(Today);

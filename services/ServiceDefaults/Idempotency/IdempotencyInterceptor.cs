@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CivilAffairs.ServiceDefaults.Contracts;
 using CivilAffairs.ServiceDefaults.Errors;
@@ -17,6 +18,12 @@ namespace CivilAffairs.ServiceDefaults.Idempotency;
 /// </summary>
 public sealed class IdempotencyInterceptor(IIdempotencyStore store, TimeProvider time) : Interceptor
 {
+    /// <summary>Keys whose first request runs in this process right now: a retry waits for it rather than failing.</summary>
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Running = new();
+
+    /// <summary>How long a retry waits for the same request still running before it is told to try again.</summary>
+    public static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(10);
+
     /// <summary>An attempt that neither finished nor failed within this long (its process died) is taken over.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
 
@@ -37,7 +44,20 @@ public sealed class IdempotencyInterceptor(IIdempotencyStore store, TimeProvider
             throw DomainErrorInterceptor.ToRpcException(new ValidationFailed("idempotency_key", $"must be at most {IdempotencyKey.MaxLength} characters"));
 
         var fingerprint = Convert.ToHexString(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes(context.Method), .. message.ToByteArray()]));
-        switch (await store.ClaimAsync(key, fingerprint, time.GetUtcNow(), AbandonedAfter, context.CancellationToken))
+        var claim = await store.ClaimAsync(key, fingerprint, time.GetUtcNow(), AbandonedAfter, context.CancellationToken);
+        var waited = TimeSpan.Zero;
+        while (claim is IdempotencyClaim.InProgress && waited < WaitForFirst)
+        {
+            // The same request is running: wait for its outcome (at once if it runs here, else look again shortly).
+            var pause = TimeSpan.FromMilliseconds(Math.Min(200, 20 + waited.TotalMilliseconds / 4));
+            if (Running.TryGetValue(key, out var first))
+                await Task.WhenAny(first.Task, Task.Delay(WaitForFirst - waited, context.CancellationToken));
+            else
+                await Task.Delay(pause, context.CancellationToken);
+            waited += pause;
+            claim = await store.ClaimAsync(key, fingerprint, time.GetUtcNow(), AbandonedAfter, context.CancellationToken);
+        }
+        switch (claim)
         {
             case IdempotencyClaim.Conflict:
                 throw DomainErrorInterceptor.ToRpcException(new ValidationFailed("idempotency_key",
@@ -48,6 +68,8 @@ public sealed class IdempotencyInterceptor(IIdempotencyStore store, TimeProvider
                 return await ReplayAsync<TResponse>(replay.Outcome, context);
         }
 
+        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Running[key] = running;
         try
         {
             var response = await continuation(request, context);
@@ -65,18 +87,24 @@ public sealed class IdempotencyInterceptor(IIdempotencyStore store, TimeProvider
             await store.ReleaseAsync(key, CancellationToken.None);
             throw;
         }
+        finally
+        {
+            Running.TryRemove(key, out _);
+            running.TrySetResult();
+        }
     }
 
     private static async Task<TResponse> ReplayAsync<TResponse>(StoredOutcome outcome, ServerCallContext context)
     {
-        await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
         if (outcome.StatusCode == (int)StatusCode.OK)
         {
+            // Only an answer may start the response early: a refusal must still set its own status (HTTP 4xx over REST).
+            await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
             var response = (IMessage)Activator.CreateInstance(typeof(TResponse))!;
             response.MergeFrom(outcome.Response ?? []);
             return (TResponse)response;
         }
-        var trailers = new Metadata();
+        var trailers = new Metadata { { "idempotent-replay", "true" } };
         if (outcome.Details is { } details) trailers.Add("grpc-status-details-bin", details);
         throw new RpcException(new Status((StatusCode)outcome.StatusCode, outcome.Detail ?? ""), trailers);
     }
