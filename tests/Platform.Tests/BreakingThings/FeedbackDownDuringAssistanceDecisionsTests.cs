@@ -24,38 +24,10 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
     private const int Refusals = 4;
     private const int ExtremePoverty = 2;
     private const int Decisions = Emergencies + Refusals + ExtremePoverty;
-    private readonly TempDirectory _data = new();
-    private readonly string _feedbackHttp = FreePort.Url();
-    private readonly string _feedbackGrpc = FreePort.Url();
-    private readonly string _assistanceHttp = FreePort.Url();
-    private readonly string _assistanceGrpc = FreePort.Url();
-    private readonly string _staffHttp = FreePort.Url();
-    private readonly string _staffGrpc = FreePort.Url();
-    private AppProcess? _assistance;
-    private AppProcess? _staff;
-    private AppProcess? _feedback;
+    private readonly ServiceProcesses _services = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task InitializeAsync()
-    {
-        _staff = new AppProcess("services/StaffConduct", "CivilAffairs.StaffConduct", _staffHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _staffHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _staffGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("staff.db"),
-            ["Services__feedback__Grpc"] = _feedbackGrpc,
-        });
-        _assistance = new AppProcess("services/SocialAssistance", "CivilAffairs.SocialAssistance", _assistanceHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _assistanceHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _assistanceGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("assistance.db"),
-            ["Services__feedback__Grpc"] = _feedbackGrpc,
-            ["Services__staff-conduct__Grpc"] = _staffGrpc,
-            ["Outbox__PollInterval"] = "00:00:00.200",
-        });
-        await Task.WhenAll(_staff.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)), _assistance.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)));
-    }
+    public Task InitializeAsync() => _services.StartAsync("staff-conduct", "social-assistance");
 
     [Fact]
     public async Task Decisions_made_while_feedback_is_down_each_get_their_invitation_once_and_every_case_is_counted()
@@ -63,7 +35,7 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
         var clerk = await RegisterStaffAsync("SA-0001", "王受理");
         var caseworker = await RegisterStaffAsync("SA-0002", "李救助");
         var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        using var channel = GrpcChannel.ForAddress(_assistanceGrpc);
+        using var channel = GrpcChannel.ForAddress(_services.Grpc("social-assistance"));
         var assistance = new AssistanceClient(channel);
         var references = new List<string>();
 
@@ -106,20 +78,14 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
         var waiting = await OutboxAsync();
         Assert.Equal(2 * Decisions, waiting.GetProperty("backlog").GetInt32());
 
-        _feedback = new AppProcess("services/Feedback", "CivilAffairs.Feedback", _feedbackHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _feedbackHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _feedbackGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("feedback.db"),
-        });
-        await _feedback.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await _services.StartAsync("feedback");
         var drained = await WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(120));
         Assert.True(drained.GetProperty("backlog").GetInt32() == 0, drained.ToString());
         Assert.Empty(drained.GetProperty("deadLetters").EnumerateArray());
 
         Assert.Equal(references.Order(), (await InvitationReferencesAsync()).Order());
 
-        using var staffChannel = GrpcChannel.ForAddress(_staffGrpc);
+        using var staffChannel = GrpcChannel.ForAddress(_services.Grpc("staff-conduct"));
         var staffConduct = new StaffConductClient(staffChannel);
         var ranking = await staffConduct.GetMonthlyRankingAsync(new GetMonthlyRankingRequest { Window = WindowType.SocialAssistance, Month = month });
         var handled = ranking.Lines.ToDictionary(l => l.Staff.StaffId, l => l.Figures.CasesHandled);
@@ -139,7 +105,7 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
 
     private async Task<string> RegisterStaffAsync(string badge, string name)
     {
-        var response = await _http.PostAsJsonAsync($"{_staffHttp}/api/staff/v1/staff", new
+        var response = await _http.PostAsJsonAsync($"{_services.Http("staff-conduct")}/api/staff/v1/staff", new
         {
             name, badgeNumber = badge, photoUrl = $"https://example.org/photos/{badge}.jpg", window = "SOCIAL_ASSISTANCE",
             officeId = "chaoyang-1", post = "社会救助经办员", duties = new[] { "低保审核", "临时救助" }, partyMember = false,
@@ -148,19 +114,16 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetString()!;
     }
 
-    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_assistanceHttp);
+    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Http("social-assistance"));
 
-    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_assistanceHttp, timeout);
+    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Http("social-assistance"), timeout);
 
-    private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_data.File("feedback.db"));
+    private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_services.Store("feedback"));
 
     public Task DisposeAsync()
     {
-        _feedback?.Dispose();
-        _assistance?.Dispose();
-        _staff?.Dispose();
+        _services.Dispose();
         _http.Dispose();
-        _data.Dispose();
         return Task.CompletedTask;
     }
 }

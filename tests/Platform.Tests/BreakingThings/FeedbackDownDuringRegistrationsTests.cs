@@ -22,51 +22,16 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
 {
     private const int Marriages = 1000;
     private const int Windows = 4;
-    private readonly TempDirectory _data = new();
-    private readonly string _feedbackHttp = FreePort.Url();
-    private readonly string _feedbackGrpc = FreePort.Url();
-    private readonly string _marriageHttp = FreePort.Url();
-    private readonly string _marriageGrpc = FreePort.Url();
-    private readonly string _staffHttp = FreePort.Url();
-    private readonly string _staffGrpc = FreePort.Url();
-    private AppProcess? _marriage;
-    private AppProcess? _staff;
-    private AppProcess? _feedback;
+    private readonly ServiceProcesses _services = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task InitializeAsync()
-    {
-        _staff = new AppProcess("services/StaffConduct", "CivilAffairs.StaffConduct", _staffHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _staffHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _staffGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("staff.db"),
-            ["Services__feedback__Grpc"] = _feedbackGrpc,
-        });
-        _marriage = new AppProcess("services/Marriage", "CivilAffairs.Marriage", _marriageHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _marriageHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _marriageGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("marriage.db"),
-            ["Services__feedback__Grpc"] = _feedbackGrpc,
-            ["Services__staff-conduct__Grpc"] = _staffGrpc,
-            ["Outbox__PollInterval"] = "00:00:00.200",
-        });
-        await Task.WhenAll(_staff.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)), _marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)));
-    }
-
-    private AppProcess StartFeedback() => new("services/Feedback", "CivilAffairs.Feedback", _feedbackHttp, new Dictionary<string, string>
-    {
-        ["Kestrel__Endpoints__Http__Url"] = _feedbackHttp,
-        ["Kestrel__Endpoints__Grpc__Url"] = _feedbackGrpc,
-        ["Storage__Sqlite__Path"] = _data.File("feedback.db"),
-    });
+    public Task InitializeAsync() => _services.StartAsync("staff-conduct", "marriage");
 
     [Fact]
     public async Task A_thousand_registrations_while_feedback_is_down_each_get_their_invitation_exactly_once_when_it_is_back()
     {
         var clerk = await RegisterClerkAsync();
-        using var channel = GrpcChannel.ForAddress(_marriageGrpc);
+        using var channel = GrpcChannel.ForAddress(_services.Grpc("marriage"));
         var hall = new MarriageHall.MarriageHallClient(channel);
         var registry = new MarriageRegistry.MarriageRegistryClient(channel);
         var couples = new ConcurrentDictionary<string, (Party Man, Party Woman)>();
@@ -107,8 +72,7 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
         var waiting = await OutboxAsync();
         Assert.True(waiting.GetProperty("backlog").GetInt32() >= Marriages, waiting.ToString());
 
-        _feedback = StartFeedback();
-        await _feedback.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await _services.StartAsync("feedback");
         var drained = await WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(120));
         Assert.True(drained.GetProperty("backlog").GetInt32() == 0, drained.ToString());
         Assert.Empty(drained.GetProperty("deadLetters").EnumerateArray());
@@ -119,7 +83,7 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
 
         // The same event delivered five more times changes nothing.
         var transport = new GrpcOutboxTransport(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Services:feedback:Grpc"] = _feedbackGrpc }).Build());
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Services:feedback:Grpc"] = _services.Grpc("feedback") }).Build());
         var again = new OutboxMessage("evt_redelivered", "m", "feedback", "/civilaffairs.feedback.v1.Feedback/CreateInvitation",
             new CreateInvitationRequest
             {
@@ -133,7 +97,7 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
 
     private async Task<string> RegisterClerkAsync()
     {
-        var response = await _http.PostAsJsonAsync($"{_staffHttp}/api/staff/v1/staff", new
+        var response = await _http.PostAsJsonAsync($"{_services.Http("staff-conduct")}/api/staff/v1/staff", new
         {
             name = "郑登记", badgeNumber = "MR-0001", photoUrl = "https://example.org/photos/mr-0001.jpg", window = "MARRIAGE_REGISTRATION",
             officeId = "dongcheng-1", post = "婚姻登记员", duties = new[] { "结婚登记", "离婚登记" }, partyMember = true,
@@ -142,19 +106,16 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetString()!;
     }
 
-    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_marriageHttp);
+    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Http("marriage"));
 
-    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_marriageHttp, timeout);
+    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Http("marriage"), timeout);
 
-    private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_data.File("feedback.db"));
+    private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_services.Store("feedback"));
 
     public Task DisposeAsync()
     {
-        _feedback?.Dispose();
-        _marriage?.Dispose();
-        _staff?.Dispose();
+        _services.Dispose();
         _http.Dispose();
-        _data.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -18,30 +18,14 @@ public sealed class KilledDuringBookingsTests : IDisposable
     private const string Office = "crash-1";
     private const int Slots = 20;
     private const int Capacity = 10;
-    private readonly TempDirectory _data = new();
-    private AppProcess? _marriage;
-
-    private (AppProcess Process, string Grpc) Start()
-    {
-        var http = FreePort.Url();
-        var grpc = FreePort.Url();
-        var process = new AppProcess("services/Marriage", "CivilAffairs.Marriage", http, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = http,
-            ["Kestrel__Endpoints__Grpc__Url"] = grpc,
-            ["Storage__Sqlite__Path"] = _data.File("marriage.db"),
-        });
-        return (process, grpc);
-    }
+    private readonly ServiceProcesses _services = new();
 
     [Fact]
     public async Task Every_acknowledged_booking_survives_a_kill_and_no_slot_goes_above_capacity()
     {
-        var (process, grpc) = Start();
-        _marriage = process;
-        await _marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        await _services.StartAsync("marriage");
         var date = RunningPlatform.DaysAhead(5);
-        using (var channel = GrpcChannel.ForAddress(grpc))
+        using (var channel = GrpcChannel.ForAddress(_services.Grpc("marriage")))
         {
             var appointments = new MarriageAppointments.MarriageAppointmentsClient(channel);
             var open = new OpenDayRequest { OfficeId = Office, Date = date };
@@ -68,7 +52,7 @@ public sealed class KilledDuringBookingsTests : IDisposable
                         if (acknowledged.Count >= 80 && !killed.IsCancellationRequested)
                         {
                             killed.Cancel();
-                            _marriage.Dispose(); // SIGKILL to the process and its children, mid-burst
+                            _services.Kill("marriage"); // SIGKILL to the process and its children, mid-burst
                         }
                     }
                     catch (RpcException) { } // full, or the process is gone
@@ -79,10 +63,8 @@ public sealed class KilledDuringBookingsTests : IDisposable
             Assert.InRange(acknowledged.Count, 80, Slots * Capacity);
 
             // Restart on the same file.
-            var (restarted, grpcAgain) = Start();
-            _marriage = restarted;
-            await _marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-            using var again = GrpcChannel.ForAddress(grpcAgain);
+            await _services.StartAsync("marriage");
+            using var again = GrpcChannel.ForAddress(_services.Grpc("marriage"));
             var after = new MarriageAppointments.MarriageAppointmentsClient(again);
             foreach (var (id, slot) in acknowledged)
             {
@@ -107,7 +89,7 @@ public sealed class KilledDuringBookingsTests : IDisposable
 
     private async Task<Dictionary<string, int>> HeldPerSlotAsync()
     {
-        await using var connection = new SqliteConnection($"Data Source={_data.File("marriage.db")};Mode=ReadOnly;Pooling=False");
+        await using var connection = new SqliteConnection($"Data Source={_services.Store("marriage")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT slot_id, COUNT(*) FROM appointments WHERE status IN (1, 3) GROUP BY slot_id";
@@ -117,9 +99,5 @@ public sealed class KilledDuringBookingsTests : IDisposable
         return held;
     }
 
-    public void Dispose()
-    {
-        _marriage?.Dispose();
-        _data.Dispose();
-    }
+    public void Dispose() => _services.Dispose();
 }

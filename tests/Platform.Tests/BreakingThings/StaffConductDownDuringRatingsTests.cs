@@ -18,46 +18,18 @@ namespace CivilAffairs.Platform.Tests.BreakingThings;
 /// </summary>
 public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
-    private readonly string _feedbackHttp = FreePort.Url();
-    private readonly string _feedbackGrpc = FreePort.Url();
-    private readonly string _staffHttp = FreePort.Url();
-    private readonly string _staffGrpc = FreePort.Url();
-    private AppProcess? _staff;
-    private AppProcess? _feedback;
+    private readonly ServiceProcesses _services = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public async Task InitializeAsync()
-    {
-        _feedback = new AppProcess("services/Feedback", "CivilAffairs.Feedback", _feedbackHttp, new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Http__Url"] = _feedbackHttp,
-            ["Kestrel__Endpoints__Grpc__Url"] = _feedbackGrpc,
-            ["Storage__Sqlite__Path"] = _data.File("feedback.db"),
-            ["Services__staff-conduct__Grpc"] = _staffGrpc,
-            ["Outbox__PollInterval"] = "00:00:00.200",
-            // Retries keep backing off while staff-conduct is away; cap them so its return is noticed within seconds.
-            ["Outbox__MaxDelay"] = "00:00:02",
-        });
-        _staff = StartStaffConduct();
-        await Task.WhenAll(_staff.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)), _feedback.WaitUntilReadyAsync(TimeSpan.FromSeconds(60)));
-    }
-
-    private AppProcess StartStaffConduct() => new("services/StaffConduct", "CivilAffairs.StaffConduct", _staffHttp, new Dictionary<string, string>
-    {
-        ["Kestrel__Endpoints__Http__Url"] = _staffHttp,
-        ["Kestrel__Endpoints__Grpc__Url"] = _staffGrpc,
-        ["Storage__Sqlite__Path"] = _data.File("staff.db"),
-        ["Services__feedback__Grpc"] = _feedbackGrpc,
-    });
+    public Task InitializeAsync() => _services.StartAsync("feedback", "staff-conduct");
 
     [Fact]
     public async Task Ratings_and_a_closure_given_while_staff_conduct_is_down_reach_the_conduct_record_once_each()
     {
         var clerk = await RegisterStaffAsync("MR-0101", "张登记");
-        _staff!.Dispose();
+        _services.Kill("staff-conduct");
 
-        using var channel = GrpcChannel.ForAddress(_feedbackGrpc);
+        using var channel = GrpcChannel.ForAddress(_services.Grpc("feedback"));
         var feedback = new FeedbackClient(channel);
         foreach (var (level, n) in new[] { RatingLevel.VerySatisfied, RatingLevel.Satisfied, RatingLevel.BasicallySatisfied }.Select((l, i) => (l, i)))
             await RateAsync(feedback, clerk, $"marriage:registration:good-{n}", level);
@@ -73,16 +45,15 @@ public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
         }
 
         // Five ratings and one closure wait; the closure waits behind the rating that opened its case.
-        var waiting = await _http.OutboxAsync(_feedbackHttp);
+        var waiting = await _http.OutboxAsync(_services.Http("feedback"));
         Assert.Equal(6, waiting.GetProperty("backlog").GetInt32());
 
-        _staff = StartStaffConduct();
-        await _staff.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
-        var drained = await _http.WaitForEmptyOutboxAsync(_feedbackHttp, TimeSpan.FromSeconds(120));
+        await _services.StartAsync("staff-conduct");
+        var drained = await _http.WaitForEmptyOutboxAsync(_services.Http("feedback"), TimeSpan.FromSeconds(120));
         Assert.True(drained.GetProperty("backlog").GetInt32() == 0, drained.ToString());
         Assert.Empty(drained.GetProperty("deadLetters").EnumerateArray());
 
-        using var staffChannel = GrpcChannel.ForAddress(_staffGrpc);
+        using var staffChannel = GrpcChannel.ForAddress(_services.Grpc("staff-conduct"));
         var record = await new StaffConductClient(staffChannel).GetConductRecordAsync(new GetConductRecordRequest { StaffId = clerk });
         Assert.Equal(2, record.Complaints);
         Assert.Equal(new[] { settled.RatingId, open.RatingId }.Order(), record.ComplaintEntries.Select(c => c.RatingId).Order());
@@ -104,7 +75,7 @@ public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
 
     private async Task<string> RegisterStaffAsync(string badge, string name)
     {
-        var response = await _http.PostAsJsonAsync($"{_staffHttp}/api/staff/v1/staff", new
+        var response = await _http.PostAsJsonAsync($"{_services.Http("staff-conduct")}/api/staff/v1/staff", new
         {
             name, badgeNumber = badge, photoUrl = $"https://example.org/photos/{badge}.jpg", window = "MARRIAGE_REGISTRATION",
             officeId = "chaoyang-1", post = "婚姻登记员", duties = new[] { "结婚登记", "离婚登记" }, partyMember = true,
@@ -115,10 +86,8 @@ public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        _feedback?.Dispose();
-        _staff?.Dispose();
+        _services.Dispose();
         _http.Dispose();
-        _data.Dispose();
         return Task.CompletedTask;
     }
 }
