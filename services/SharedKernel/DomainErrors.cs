@@ -50,10 +50,13 @@ public sealed class Validator
 
 /// <summary>An unknown id: NOT_FOUND (HTTP 404).</summary>
 public sealed class NotFound(string resource, string id)
-    : DomainException($"{resource} '{id}' was not found")
+    : DomainException($"{resource} '{Shown(id)}' was not found")
 {
     public string Resource { get; } = resource;
-    public string Id { get; } = id;
+    public string Id { get; } = Shown(id);
+
+    /// <summary>An id as an answer may repeat it: a caller's megabyte of text is not sent back to it.</summary>
+    private static string Shown(string id) => id.Length <= 80 ? id : id[..80] + "…";
 }
 
 /// <summary>A rule of the domain refuses the request: FAILED_PRECONDITION, with the rule named.</summary>

@@ -38,8 +38,9 @@ public static partial class Masking
     }
 
     /// <summary>
-    /// Replaces anything shaped like a full resident ID number or a mainland mobile number in free text with its
-    /// masked form. A last line of defence for telemetry; the code should never put them there in the first place.
+    /// Replaces anything shaped like a resident ID number (18 characters, or the 15 digits of the first generation) or
+    /// a mainland mobile number (also written +86 138 0013 8000, 0086-13800138000, 138-0013-8000) in free text with
+    /// its masked form. A last line of defence for telemetry and public text; the code should never put them there.
     /// </summary>
     public static string Redact(string text)
     {
@@ -52,9 +53,9 @@ public static partial class Masking
     public static bool ContainsSensitiveNumber(string text) =>
         text.Length >= 11 && (IdNumberPattern().IsMatch(text) || MobilePattern().IsMatch(text));
 
-    [GeneratedRegex(@"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9])(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])")]
     private static partial Regex IdNumberPattern();
 
-    [GeneratedRegex(@"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")]
+    [GeneratedRegex(@"(?<![0-9+])(?:(?:\+|00)86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])")]
     private static partial Regex MobilePattern();
 }

@@ -27,8 +27,14 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
         Sex = sex;
     }
 
-    /// <summary>Parses a number, or says in words a clerk can read why it is not valid (never echoing it).</summary>
-    public static bool TryParse(string? text, out ResidentIdNumber? number, out string error)
+    /// <summary>The province-level codes a number can start with (GB/T 2260; 81-83: residence permits of Hong Kong,
+    /// Macao and Taiwan residents).</summary>
+    public static bool IsProvinceCode(int code) => code is (>= 11 and <= 15) or (>= 21 and <= 23) or (>= 31 and <= 37)
+        or (>= 41 and <= 46) or (>= 50 and <= 54) or (>= 61 and <= 65) or 81 or 82 or 83;
+
+    /// <summary>Parses a number, or says in words a clerk can read why it is not valid (never echoing it). With
+    /// <paramref name="today"/>, a birth date after it is refused too (a number being taken now, not one read back).</summary>
+    public static bool TryParse(string? text, out ResidentIdNumber? number, out string error, DateOnly? today = null)
     {
         number = null;
         if (string.IsNullOrWhiteSpace(text))
@@ -61,6 +67,16 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
             error = "holds a birth date that does not exist";
             return false;
         }
+        if (birthDate.Year < 1900 || birthDate > today)
+        {
+            error = birthDate.Year < 1900 ? "holds a birth date before 1900" : "holds a birth date in the future";
+            return false;
+        }
+        if (!IsProvinceCode((value[0] - '0') * 10 + (value[1] - '0')))
+        {
+            error = "does not start with a province code that exists";
+            return false;
+        }
         var expected = CheckCharacterOf(value.AsSpan(0, 17));
         if (value[17] != expected)
         {
@@ -73,9 +89,10 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
         return true;
     }
 
-    /// <summary>Parses or throws a <see cref="ValidationFailed"/> naming <paramref name="field"/>.</summary>
-    public static ResidentIdNumber Parse(string? text, string field) =>
-        TryParse(text, out var number, out var error) ? number! : throw new ValidationFailed(field, $"the resident ID number {error}");
+    /// <summary>Parses or throws a <see cref="ValidationFailed"/> naming <paramref name="field"/>; numbers taken from a
+    /// caller pass <paramref name="today"/> so a birth date in the future is refused.</summary>
+    public static ResidentIdNumber Parse(string? text, string field, DateOnly? today = null) =>
+        TryParse(text, out var number, out var error, today) ? number! : throw new ValidationFailed(field, $"the resident ID number {error}");
 
     /// <summary>The check character for the first 17 digits.</summary>
     public static char CheckCharacterOf(ReadOnlySpan<char> first17)

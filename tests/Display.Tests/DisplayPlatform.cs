@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using CivilAffairs.Gateway.Tests;
 using CivilAffairs.Platform.Tests;
 using CivilAffairs.TestSupport;
 using Microsoft.Playwright;
@@ -21,8 +20,8 @@ public class DisplayPlatform : IAsyncLifetime
     private AppProcess? _feedback;
     private IPlaywright? _playwright;
 
-    private const string PartnerName = "display-tests";
-    private const string PartnerKey = "display-tests-partner-key";
+    public const string PartnerName = "display-tests";
+    public const string PartnerKey = "display-tests-partner-key";
 
     public HttpClient Gateway { get; private set; } = null!;
     public string GatewayUrl { get; private set; } = "";
@@ -108,6 +107,20 @@ public class DisplayPlatform : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
         return file;
+    }
+
+    /// <summary>Waits (bounded) until the gateway has written a line that matches: its log is written after it answered.</summary>
+    public async Task<string> GatewayLineAsync(Func<string, bool> matches, TimeSpan timeout)
+    {
+        var gateway = _apps.Single(app => app.Name == "CivilAffairs.Gateway");
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var line = gateway.Output.Split(Environment.NewLine).FirstOrDefault(matches);
+            if (line is not null) return line;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no such gateway line within {timeout}:{Environment.NewLine}{gateway.Output}");
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Output of every app, for failure messages.</summary>

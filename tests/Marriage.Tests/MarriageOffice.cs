@@ -19,9 +19,11 @@ internal sealed class MarriageOffice : IDisposable
     public MarriageHall.MarriageHallClient Hall { get; }
     public MarriageRegistry.MarriageRegistryClient Registry { get; }
 
-    public MarriageOffice(DateTime localNow)
+    /// <param name="storeFile">A store file to start on (copied), e.g. one an earlier release wrote.</param>
+    public MarriageOffice(DateTime localNow, string? storeFile = null)
     {
         Host = new ServiceHost<MarriageAppointmentsApi>(new DateTimeOffset(localNow, Offset));
+        if (storeFile is not null) File.Copy(storeFile, Host.StorePath);
         var channel = Host.Channel();
         Appointments = new MarriageAppointments.MarriageAppointmentsClient(channel);
         Hall = new MarriageHall.MarriageHallClient(channel);

@@ -1,6 +1,4 @@
 using CivilAffairs.Marriage.Domain;
-using CivilAffairs.Marriage.Storage.Sqlite;
-using CivilAffairs.ServiceDefaults.Storage;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.TestSupport;
 using MongoDB.Driver;
@@ -8,18 +6,17 @@ using MongoDB.Driver;
 namespace CivilAffairs.Marriage.Tests;
 
 /// <summary>The behaviour every marriage store must have, run against SQLite and (with MONGODB_URI) MongoDB.</summary>
-public sealed class MarriageStoreContract : IDisposable
+public sealed class MarriageStoreContract : IAsyncDisposable
 {
     private static readonly DateOnly Day = new(2026, 12, 12);
     private static readonly DateOnly Today = new(2026, 12, 1);
     private static readonly DateTimeOffset Now = new(2026, 12, 1, 1, 0, 0, TimeSpan.Zero);
-    private readonly TempDirectory _directory = new();
-    private readonly List<IDisposable> _disposables = [];
+    private readonly List<MarriageStores> _stores = [];
 
     private async Task<MarriageStores> StoresAsync(string kind)
     {
-        var stores = await MarriageStores.CreateAsync(kind, _directory);
-        _disposables.Add(stores);
+        var stores = await MarriageStores.CreateAsync(kind);
+        _stores.Add(stores);
         return stores;
     }
 
@@ -78,10 +75,45 @@ public sealed class MarriageStoreContract : IDisposable
         var day = OpenedDay(10);
         await stores.Calendar.OpenDayAsync(day, default);
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 60)
-            .Select(_ => Task.Run(() => stores.Appointments.BookAsync(NewAppointment(day.Slots[0]), null, Today, default))));
+            .Select(_ => Task.Run(() => stores.Appointments.BookAsync(NewAppointment(day.Slots[0]), Today, default))));
         Assert.Equal(10, outcomes.Count(o => o is BookingOutcome.Booked));
         Assert.Equal(50, outcomes.Count(o => o is BookingOutcome.SlotFull));
         Assert.Equal(10, (await stores.Calendar.GetSlotAsync(day.Slots[0].SlotId, default))!.Booked);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
+    public async Task Places_added_during_the_rush_are_kept_and_every_booking_is_counted(string kind)
+    {
+        var stores = await StoresAsync(kind);
+        var day = OpenedDay(5);
+        await stores.Calendar.OpenDayAsync(day, default);
+        var bookings = Enumerable.Range(0, 30).Select(_ => Task.Run(() => stores.Appointments.BookAsync(NewAppointment(day.Slots[0]), Today, default))).ToList();
+        var adjusted = Task.Run(() => stores.Calendar.AdjustDayAsync("xicheng-1", Day, [new CapacityIncrease(day.Slots[0].SlotId, 5)], [], 4, null, default));
+        var outcomes = await Task.WhenAll(bookings);
+        await adjusted;
+        var slot = (await stores.Calendar.GetSlotAsync(day.Slots[0].SlotId, default))!;
+        Assert.Equal(10, slot.Capacity);
+        Assert.Equal(outcomes.Count(o => o is BookingOutcome.Booked), slot.Booked);
+        Assert.InRange(slot.Booked, 5, 10);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
+    public async Task A_couple_booking_many_times_at_once_gets_one_appointment_even_over_a_past_hold(string kind)
+    {
+        var stores = await StoresAsync(kind);
+        var past = OpenedDay(5, Today.AddDays(-1));
+        var day = OpenedDay(20);
+        await stores.Calendar.OpenDayAsync(past, default);
+        await stores.Calendar.OpenDayAsync(day, default);
+        var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
+        await stores.Appointments.BookAsync(NewAppointment(past.Slots[0], man, woman), Today.AddDays(-2), default);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 12)
+            .Select(i => Task.Run(() => stores.Appointments.BookAsync(NewAppointment(day.Slots[i % 2], man, woman), Today, default))));
+        Assert.Single(outcomes.OfType<BookingOutcome.Booked>());
+        Assert.All(outcomes.OfType<BookingOutcome.PartyAlreadyBooked>(), refused => Assert.True(refused.SamePartner));
+        Assert.Equal(11, outcomes.OfType<BookingOutcome.PartyAlreadyBooked>().Count());
+        var booked = await Task.WhenAll(day.Slots.Select(s => stores.Calendar.GetSlotAsync(s.SlotId, default)));
+        Assert.Equal(1, booked.Sum(s => s!.Booked));
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
@@ -94,14 +126,14 @@ public sealed class MarriageStoreContract : IDisposable
         await stores.Calendar.OpenDayAsync(later, default);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
         var first = NewAppointment(day.Slots[0], man, woman);
-        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(first, null, Today, default));
+        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(first, Today, default));
 
-        var sameDay = await stores.Appointments.BookAsync(NewAppointment(day.Slots[1], man), null, Today, default);
+        var sameDay = await stores.Appointments.BookAsync(NewAppointment(day.Slots[1], man), Today, default);
         var refused = Assert.IsType<BookingOutcome.PartyAlreadyBooked>(sameDay);
         Assert.Equal((1, Day, false), (refused.PartyNumber, refused.Date, refused.SamePartner));
-        var otherDaySameCouple = await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], man, woman), null, Today, default);
+        var otherDaySameCouple = await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], man, woman), Today, default);
         Assert.True(Assert.IsType<BookingOutcome.PartyAlreadyBooked>(otherDaySameCouple).SamePartner);
-        var otherPartner = await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], Person(Sex.Male), woman), null, Today, default);
+        var otherPartner = await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], Person(Sex.Male), woman), Today, default);
         Assert.Equal(2, Assert.IsType<BookingOutcome.PartyAlreadyBooked>(otherPartner).PartyNumber);
         Assert.Equal(0, (await stores.Calendar.GetSlotAsync(later.Slots[0].SlotId, default))!.Booked);
 
@@ -110,7 +142,7 @@ public sealed class MarriageStoreContract : IDisposable
         Assert.IsType<CancellationOutcome.NotActive>(await stores.Appointments.CancelAsync(first.AppointmentId, Now, null, default));
         Assert.Equal(0, (await stores.Calendar.GetSlotAsync(day.Slots[0].SlotId, default))!.Booked);
 
-        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], man, woman), null, Today, default));
+        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(NewAppointment(later.Slots[0], man, woman), Today, default));
         var kept = await stores.Appointments.GetAsync(first.AppointmentId, default);
         Assert.Equal(AppointmentStatus.Cancelled, kept!.Status);
         Assert.Equal("plans changed", kept.CancelReason);
@@ -125,9 +157,9 @@ public sealed class MarriageStoreContract : IDisposable
         await stores.Calendar.OpenDayAsync(past, default);
         await stores.Calendar.OpenDayAsync(OpenedDay(5), default);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
-        await stores.Appointments.BookAsync(NewAppointment(past.Slots[0], man, woman), null, Today.AddDays(-2), default);
+        await stores.Appointments.BookAsync(NewAppointment(past.Slots[0], man, woman), Today.AddDays(-2), default);
         var slot = (await stores.Calendar.GetDayAsync("xicheng-1", Day, default))!.Slots[0];
-        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(NewAppointment(slot, man, woman), null, Today, default));
+        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(NewAppointment(slot, man, woman), Today, default));
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
@@ -138,8 +170,8 @@ public sealed class MarriageStoreContract : IDisposable
         await stores.Calendar.OpenDayAsync(day, default);
         var mine = NewAppointment(day.Slots[0]);
         var theirs = NewAppointment(day.Slots[1]);
-        await stores.Appointments.BookAsync(mine, null, Today, default);
-        await stores.Appointments.BookAsync(theirs, null, Today, default);
+        await stores.Appointments.BookAsync(mine, Today, default);
+        await stores.Appointments.BookAsync(theirs, Today, default);
         Assert.IsType<RescheduleOutcome.SlotFull>(await stores.Appointments.RescheduleAsync(mine.AppointmentId, day.Slots[1], Now, default));
         await stores.Appointments.CancelAsync(theirs.AppointmentId, Now, null, default);
         var moved = Assert.IsType<RescheduleOutcome.Moved>(await stores.Appointments.RescheduleAsync(mine.AppointmentId, day.Slots[1], Now, default));
@@ -150,22 +182,6 @@ public sealed class MarriageStoreContract : IDisposable
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
-    public async Task A_retried_key_replays_the_first_booking_and_a_reused_key_is_refused(string kind)
-    {
-        var stores = await StoresAsync(kind);
-        var day = OpenedDay(5);
-        await stores.Calendar.OpenDayAsync(day, default);
-        var appointment = NewAppointment(day.Slots[0]);
-        var stamp = new IdempotencyStamp("key-1", "fingerprint-a");
-        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(appointment, stamp, Today, default));
-        var retry = await stores.Appointments.BookAsync(appointment with { AppointmentId = "apt_other" }, stamp, Today, default);
-        Assert.Equal(appointment.AppointmentId, Assert.IsType<BookingOutcome.Replayed>(retry).Appointment.AppointmentId);
-        Assert.IsType<BookingOutcome.KeyReusedForAnotherRequest>(
-            await stores.Appointments.BookAsync(NewAppointment(day.Slots[0]), stamp with { Fingerprint = "fingerprint-b" }, Today, default));
-        Assert.Equal(1, (await stores.Calendar.GetSlotAsync(day.Slots[0].SlotId, default))!.Booked);
-    }
-
-    [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
     public async Task Closing_a_day_records_no_shows_frees_their_persons_and_closes_it(string kind)
     {
         var stores = await StoresAsync(kind);
@@ -173,16 +189,23 @@ public sealed class MarriageStoreContract : IDisposable
         await stores.Calendar.OpenDayAsync(day, default);
         var came = NewAppointment(day.Slots[0]);
         var missed = NewAppointment(day.Slots[0]);
-        await stores.Appointments.BookAsync(came, null, Today, default);
-        await stores.Appointments.BookAsync(missed, null, Today, default);
+        await stores.Appointments.BookAsync(came, Today, default);
+        await stores.Appointments.BookAsync(missed, Today, default);
         await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.Appointment, came.FirstParty, came.SecondParty, came.AppointmentId), default);
         Assert.Single(await stores.Calendar.GetUnclosedDaysBeforeAsync(Day.AddDays(1), default));
         Assert.Equal(1, await stores.Appointments.RecordNoShowsAsync("xicheng-1", Day, Now, default));
-        var appointments = await stores.Appointments.GetDayAsync("xicheng-1", Day, default);
-        Assert.Equal(AppointmentStatus.NoShow, appointments.Single(a => a.AppointmentId == missed.AppointmentId).Status);
-        Assert.Equal(AppointmentStatus.CheckedIn, appointments.Single(a => a.AppointmentId == came.AppointmentId).Status);
+        Assert.Equal(AppointmentStatus.NoShow, (await stores.Appointments.GetAsync(missed.AppointmentId, default))!.Status);
+        Assert.Equal(AppointmentStatus.CheckedIn, (await stores.Appointments.GetAsync(came.AppointmentId, default))!.Status);
+        Assert.Equal(new Dictionary<AppointmentStatus, int> { [AppointmentStatus.CheckedIn] = 1, [AppointmentStatus.NoShow] = 1 },
+            await stores.Appointments.CountDayAsync("xicheng-1", Day, default));
         Assert.Empty(await stores.Calendar.GetUnclosedDaysBeforeAsync(Day.AddDays(1), default));
         Assert.True((await stores.Calendar.GetDayAsync("xicheng-1", Day, default))!.Closed);
+
+        // From the next day on, the couple who did not come may book again.
+        var later = OpenedDay(5, Day.AddDays(3));
+        await stores.Calendar.OpenDayAsync(later, default);
+        var again = NewAppointment(later.Slots[0], missed.FirstParty, missed.SecondParty);
+        Assert.IsType<BookingOutcome.Booked>(await stores.Appointments.BookAsync(again, Day.AddDays(1), default));
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
@@ -192,7 +215,7 @@ public sealed class MarriageStoreContract : IDisposable
         var day = OpenedDay(5);
         await stores.Calendar.OpenDayAsync(day, default);
         var booked = NewAppointment(day.Slots[0]);
-        await stores.Appointments.BookAsync(booked, null, Today, default);
+        await stores.Appointments.BookAsync(booked, Today, default);
         var walkIn = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), Person(Sex.Female), at: Now), default);
         var ticket = await stores.Hall.CheckInAsync(
             Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(1)), default);
@@ -239,6 +262,19 @@ public sealed class MarriageStoreContract : IDisposable
         Assert.Single(await stores.Archive.FindByIdNumberAsync(woman.IdNumber.Value, default));
         Assert.Empty(await stores.Archive.FindByIdNumberAsync(second.FirstParty.IdNumber.Value, default));
         Assert.Equal(1, (await stores.Archive.CountEntriesAsync("xicheng-1", new DateOnly(2026, 12, 1), default))[ArchiveActions.Registered]);
+
+        var reissued = (record with
+        {
+            Certificates = [record.Certificates[0] with { Status = CertificateStatus.Replaced }, new Certificate("J2026-xicheng-1-000003", CertificateKind.Marriage,
+                CertificateStatus.Valid, Now, "J2026-xicheng-1-000001")],
+            Version = 2,
+        }).Appending(new ArchiveEntry(Now, ArchiveActions.Reissued, "clerk-1", "xicheng-1", 1, "lost"));
+        Assert.True(await stores.Archive.UpdateAsync(reissued, 1, [], default));
+        Assert.False(await stores.Archive.UpdateAsync(reissued with { Version = 3 }, 1, [], default));
+        foreach (var number in new[] { "J2026-xicheng-1-000001", "J2026-xicheng-1-000003" })
+            Assert.Equal(2, (await stores.Archive.GetByCertificateAsync(number, default))!.Version);
+        Assert.Equal(new Dictionary<string, int> { [ArchiveActions.Registered] = 1, [ArchiveActions.Reissued] = 1 },
+            await stores.Archive.CountEntriesAsync("xicheng-1", new DateOnly(2026, 12, 1), default));
 
         var numbers = new List<long>();
         foreach (var series in new[] { "J2026-x", "J2026-x", "L2026-x" }) numbers.Add(await stores.Archive.NextNumberAsync(series, default));
@@ -320,38 +356,8 @@ public sealed class MarriageStoreContract : IDisposable
         Assert.Equal(2, ((IEnumerable<object[]>)StoreKinds.Available()).Count());
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        foreach (var disposable in _disposables) disposable.Dispose();
-        _directory.Dispose();
+        foreach (var stores in _stores) await stores.DisposeAsync();
     }
-}
-
-/// <summary>A store file written by the first release of the service opens with today's code: columns are added, data kept.</summary>
-public sealed class SqliteMarriageSchemaUpgradeTests : IDisposable
-{
-    private readonly TempDirectory _directory = new();
-
-    [Fact]
-    public async Task A_file_from_the_first_release_gains_the_new_columns_and_keeps_its_days()
-    {
-        var path = _directory.File("old.db");
-        using (var old = new SqliteDatabase(path))
-        {
-            await old.MigrateAsync("""
-                CREATE TABLE calendar_days (office_id TEXT NOT NULL, date TEXT NOT NULL, appointment_only INTEGER NOT NULL, PRIMARY KEY (office_id, date));
-                CREATE TABLE slots (slot_id TEXT PRIMARY KEY, office_id TEXT NOT NULL, date TEXT NOT NULL, start_time TEXT NOT NULL,
-                    end_time TEXT NOT NULL, capacity INTEGER NOT NULL, booked INTEGER NOT NULL DEFAULT 0);
-                INSERT INTO calendar_days VALUES ('xicheng-1', '2026-12-12', 0);
-                INSERT INTO slots VALUES ('xicheng-1-20261212-0900', 'xicheng-1', '2026-12-12', '09:00', '09:30', 5, 2);
-                """);
-        }
-        using var database = new SqliteDatabase(path);
-        await new SqliteMarriageSchema(database).InitializeAsync(default);
-        var day = await new SqliteCalendarStore(database).GetDayAsync("xicheng-1", new DateOnly(2026, 12, 12), default);
-        Assert.NotNull(day);
-        Assert.Equal((0, false, 2), (day.Windows, day.Closed, day.Slots.Single().Booked));
-    }
-
-    public void Dispose() => _directory.Dispose();
 }

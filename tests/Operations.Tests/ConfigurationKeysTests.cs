@@ -18,6 +18,8 @@ public sealed class ConfigurationKeysTests
     [InlineData("gateway", "Partners__township-hall__ApiKey")]          // keys are stored hashed, never as such
     [InlineData("gateway", "Partners__township-hall__Scopes__read")]
     [InlineData("gateway", "Jwt__Secret")]
+    [InlineData("gateway", "Jwt__SigningKeysBase64__old")]
+    [InlineData("marriage", "Jwt__Jwks")]                            // only the gateway checks tokens
     public void Refuses_a_key_no_code_reads(string app, string variable) =>
         Assert.NotNull(ConfigurationKeys.WhyUnread(App.Named(app), variable));
 
@@ -34,6 +36,9 @@ public sealed class ConfigurationKeysTests
     [InlineData("gateway", "Partners__township-hall__ApiKeySha256")]
     [InlineData("gateway", "Partners__township-hall__Scopes__0")]
     [InlineData("gateway", "Jwt__SigningKeyBase64")]
+    [InlineData("gateway", "Jwt__SigningKeysBase64__1")]
+    [InlineData("gateway", "Jwt__Jwks")]
+    [InlineData("feedback", "Logging__Console__FormatterName")]
     [InlineData("gateway", "RateLimits__Anonymous__PermitLimit")]
     public void Accepts_a_key_the_code_reads(string app, string variable) =>
         Assert.Null(ConfigurationKeys.WhyUnread(App.Named(app), variable));

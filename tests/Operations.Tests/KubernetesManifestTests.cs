@@ -10,8 +10,11 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void The_kustomization_applies_every_manifest_in_the_folder()
     {
-        var resources = Yaml.Load($"{Folder}/kustomization.yaml")["resources"].Items.Select(r => $"{Folder}/{r.Text}");
-        Assert.Equal(Files.Where(f => !f.EndsWith("/kustomization.yaml", StringComparison.Ordinal)), resources.Order());
+        var resources = Yaml.Load($"{Folder}/kustomization.yaml")["resources"].Items.Select(r => r.Text).ToList();
+        // Besides the folder's own manifests, the operators' base (Prometheus, Grafana) with its own kustomization.
+        Assert.Contains("../observability", resources);
+        Assert.Equal(Files.Where(f => !f.EndsWith("/kustomization.yaml", StringComparison.Ordinal)),
+            resources.Where(r => r != "../observability").Select(r => $"{Folder}/{r}").Order());
     }
 
     [Theory]
@@ -66,13 +69,28 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(App.Names), MemberType = typeof(App))]
-    public void Probes_ask_the_health_paths_the_app_serves_on_its_REST_port(string name)
+    public void Probes_ask_the_health_the_app_serves_and_a_startup_probe_covers_the_start(string name)
     {
-        var container = Container(Get("Deployment", App.Named(name).Name));
-        Assert.Equal(ServiceDefaultsExtensions.ReadinessPath, container["readinessProbe"]["httpGet"]["path"].Text);
-        Assert.Equal(ServiceDefaultsExtensions.LivenessPath, container["livenessProbe"]["httpGet"]["path"].Text);
-        Assert.Equal("http", container["readinessProbe"]["httpGet"]["port"].Text);
-        Assert.Equal("http", container["livenessProbe"]["httpGet"]["port"].Text);
+        var app = App.Named(name);
+        var container = Container(Get("Deployment", app.Name));
+        if (app == App.Gateway)
+        {
+            // The gateway's gRPC port is the partners' door: it is probed over HTTP on its REST port.
+            Assert.Equal(ServiceDefaultsExtensions.ReadinessPath, container["readinessProbe"]["httpGet"]["path"].Text);
+            Assert.Equal(ServiceDefaultsExtensions.LivenessPath, container["livenessProbe"]["httpGet"]["path"].Text);
+            Assert.Equal(ServiceDefaultsExtensions.LivenessPath, container["startupProbe"]["httpGet"]["path"].Text);
+            Assert.All(new[] { "readinessProbe", "livenessProbe", "startupProbe" }, probe => Assert.Equal("http", container[probe]["httpGet"]["port"].Text));
+            return;
+        }
+        // The services: the standard gRPC health service on their gRPC port (grpc.health.v1, see GrpcHealthTests).
+        Assert.Equal((app.GrpcPort.ToString(), ServiceDefaultsExtensions.GrpcReadyService),
+            (container["readinessProbe"]["grpc"]["port"].Text, container["readinessProbe"]["grpc"]["service"].Text));
+        Assert.Equal((app.GrpcPort.ToString(), ServiceDefaultsExtensions.GrpcLiveService),
+            (container["livenessProbe"]["grpc"]["port"].Text, container["livenessProbe"]["grpc"]["service"].Text));
+        Assert.Equal((app.GrpcPort.ToString(), ServiceDefaultsExtensions.GrpcLiveService),
+            (container["startupProbe"]["grpc"]["port"].Text, container["startupProbe"]["grpc"]["service"].Text));
+        // Liveness waits for the start to be over instead of guessing a delay.
+        Assert.False(container["livenessProbe"].Has("initialDelaySeconds"));
     }
 
     [Theory]

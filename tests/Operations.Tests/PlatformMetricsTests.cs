@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CivilAffairs.Operations.Tests;
 
 /// <summary>The domain metrics the services record: on the platform meter, labelled with the window and nothing personal.</summary>
+[Collection(PlatformMeterCollection.Name)] // listens to the platform meter of the whole process
 public sealed class PlatformMetricsTests : IDisposable
 {
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().AddSingleton<PlatformMetrics>().BuildServiceProvider();
@@ -69,4 +70,11 @@ public sealed class PlatformMetricsTests : IDisposable
         _listener.Dispose();
         _services.Dispose();
     }
+}
+
+/// <summary>Tests that record or listen to the platform meter, which is process-wide: one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformMeterCollection
+{
+    public const string Name = "platform meter";
 }

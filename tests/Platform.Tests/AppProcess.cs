@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using CivilAffairs.TestSupport;
 
 namespace CivilAffairs.Platform.Tests;
 
@@ -21,6 +22,9 @@ public sealed class AppProcess : IDisposable
 
     public string Name { get; }
     public string HttpUrl { get; }
+
+    /// <summary>Its management port (<c>/ops</c>, <c>/metrics</c>), which nothing else exposes.</summary>
+    public string ManagementUrl { get; }
 
     /// <param name="projectFolder">e.g. <c>services/Marriage</c></param>
     /// <param name="assembly">e.g. <c>CivilAffairs.Marriage</c></param>
@@ -45,6 +49,13 @@ public sealed class AppProcess : IDisposable
             if (key.StartsWith("OTEL_", StringComparison.Ordinal) || key.StartsWith("ASPNETCORE_", StringComparison.Ordinal)
                 || key.Contains("__", StringComparison.Ordinal))
                 start.Environment.Remove(key);
+        // Every process holds the test run's credentials (as a deployment gives each its own key) and a management port.
+        var port = new Uri(FreePort.Url()).Port;
+        ManagementUrl = $"http://127.0.0.1:{port}";
+        start.Environment["Management__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Management__Address"] = "127.0.0.1";
+        foreach (var (key, value) in TestSupport.TestCallers.Settings(ServiceName(assembly)))
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         foreach (var (key, value) in environment) start.Environment[key] = value;
 
         _process = new Process { StartInfo = start };
@@ -55,6 +66,10 @@ public sealed class AppProcess : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>CivilAffairs.StaffConduct is staff-conduct among the others.</summary>
+    public static string ServiceName(string assembly) => string.Concat(assembly.Replace("CivilAffairs.", "", StringComparison.Ordinal)
+        .Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     /// <summary>The app's last lines of output, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine, _output);

@@ -42,12 +42,12 @@ public sealed class TenWindowsTelemetryTests(RunningPlatform platform)
         Assert.All(platform.Telemetry.Spans, span => Assert.False(string.IsNullOrEmpty(span.Attribute("civilaffairs.window")),
             $"{span} has no civilaffairs.window"));
 
-        var gatewayMetrics = await ScrapeAsync(platform.Gateway.BaseAddress!.ToString().TrimEnd('/'));
+        var gatewayMetrics = await ScrapeAsync(platform.Apps.Single(a => a.Name == RunningPlatform.GatewayService).ManagementUrl);
         Assert.All(TenWindows, window => Assert.Contains($"civilaffairs_window=\"{window.Code()}\"", gatewayMetrics));
         Assert.Contains("http_response_status_code=\"400\"", gatewayMetrics); // the refusals, per window
 
         await WaitForMetricAndLogExportsAsync();
-        var scrapes = await Task.WhenAll(platform.Apps.Select(app => ScrapeAsync(app.HttpUrl)));
+        var scrapes = await Task.WhenAll(platform.Apps.Select(app => ScrapeAsync(app.ManagementUrl)));
         var exported = platform.Telemetry.Exports.Concat(platform.Telemetry.LogExports)
             .Concat(platform.Telemetry.MetricExports).Concat(scrapes).ToList();
         foreach (var secret in _secrets)

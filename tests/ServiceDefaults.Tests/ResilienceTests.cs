@@ -39,7 +39,8 @@ public sealed class ResilienceTests : IAsyncLifetime
 
     private static async Task<(WebApplication, string)> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> map)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development: the processes present the development key's service tokens to each other.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
         builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, o => o.Protocols = HttpProtocols.Http2));
         builder.Services.AddGrpc();
         configure(builder);

@@ -30,4 +30,23 @@ public class MaskingTests
         Assert.False(Masking.ContainsSensitiveNumber(redacted));
         Assert.True(Masking.ContainsSensitiveNumber(text));
     }
+
+    [Theory]
+    [InlineData("请回电13800138000", "请回电138****8000")]
+    [InlineData("请回电+8613800138000谢谢", "请回电+86*******8000谢谢")]
+    [InlineData("tel 0086-13800138000.", "tel 008*********8000.")]
+    [InlineData("手机 138-0013-8000", "手机 138******8000")]
+    [InlineData("手机 138 0013 8000", "手机 138******8000")]
+    [InlineData("旧证 110105491231002 作废", "旧证 110105*****1002 作废")]
+    public void Numbers_written_every_usual_way_are_masked(string text, string masked)
+    {
+        Assert.Equal(masked, Masking.Redact(text));
+        Assert.False(Masking.ContainsSensitiveNumber(Masking.Redact(text)));
+    }
+
+    [Theory]
+    [InlineData("order 1234567890")]
+    [InlineData("2026-12-12T08:00:00Z")]
+    [InlineData("trace 4bf92f3577b34da6a3ce929d0e0e4736")]
+    public void Ordinary_numbers_are_left_alone(string text) => Assert.Equal(text, Masking.Redact(text));
 }

@@ -85,4 +85,29 @@ public class ResidentIdNumberTests
         Assert.Equal("110105********002X", number.ToString());
         Assert.Equal("110105********002X", $"{number}");
     }
+
+    [Fact]
+    public void A_number_being_taken_with_a_birth_date_after_today_is_refused()
+    {
+        var born2027 = IdNumbers.Make(new DateOnly(2027, 1, 11), Sex.Male);
+        var today = new DateOnly(2026, 12, 2);
+        Assert.False(ResidentIdNumber.TryParse(born2027, out _, out var error, today));
+        Assert.Equal("holds a birth date in the future", error);
+        var refused = Assert.Throws<ValidationFailed>(() => ResidentIdNumber.Parse(born2027, "first_party.id_number", today));
+        Assert.Equal("first_party.id_number", Assert.Single(refused.Violations).Field);
+        Assert.True(ResidentIdNumber.TryParse(IdNumbers.Make(today, Sex.Female), out _, out _, today));
+    }
+
+    [Fact]
+    public void A_birth_date_before_1900_or_an_unknown_province_is_refused()
+    {
+        Assert.False(ResidentIdNumber.TryParse(IdNumbers.Make(new DateOnly(1899, 12, 31), Sex.Male), out _, out var early));
+        Assert.Equal("holds a birth date before 1900", early);
+        Assert.False(ResidentIdNumber.TryParse(IdNumbers.Make(new DateOnly(1990, 1, 1), Sex.Male, "990105"), out _, out var province));
+        Assert.Equal("does not start with a province code that exists", province);
+        foreach (var code in new[] { "810000", "830000", "650100", "460100" })
+            Assert.True(ResidentIdNumber.TryParse(IdNumbers.Make(new DateOnly(1990, 1, 1), Sex.Male, code), out _, out _), code);
+        foreach (var code in new[] { "160000", "240000", "380000", "470000", "550000", "660000", "840000", "000000" })
+            Assert.False(ResidentIdNumber.TryParse(IdNumbers.Make(new DateOnly(1990, 1, 1), Sex.Male, code), out _, out _), code);
+    }
 }

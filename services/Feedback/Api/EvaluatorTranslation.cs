@@ -28,11 +28,11 @@ internal static class EvaluatorTranslation
         SubmittedAt = report.SubmittedAt.ToTimestamp(),
     };
 
-    public static RecordMeetingCommand ToCommand(this V1.RecordAppraisalMeetingRequest request, string? idempotencyKey) => new(
+    public static RecordMeetingCommand ToCommand(this V1.RecordAppraisalMeetingRequest request) => new(
         request.Title, request.HeldOn,
         request.Attendees.Select(a => ((string?)a.Name, (string?)a.Role)).ToList(),
         request.Scores.Select(s => (s.Window.ToDomain(), s.Score)).ToList(),
-        request.Minutes, idempotencyKey);
+        request.Minutes);
 
     public static V1.AppraisalMeeting ToContract(this AppraisalMeeting meeting) => new()
     {

@@ -1,6 +1,5 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
@@ -15,7 +14,7 @@ public sealed partial class FeedbackApi
         var window = request.Window.ToDomain();
         WindowTelemetry.Set(window);
         var invitation = await invitations.CreateAsync(new CreateInvitationCommand(window, request.StaffId, request.ServiceReference,
-            (int)request.Channel, IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+            (int)request.Channel), context.CancellationToken);
         return invitation.ToContract(InvitationStatus.Open);
     }
 
@@ -31,8 +30,7 @@ public sealed partial class FeedbackApi
         WindowTelemetry.Set(request.Window.ToDomain());
         var rating = await ratings.RateAsync(new RateServiceCommand(
             request.InvitationId, (int)request.Level, request.Comment, (int)request.Channel,
-            request.Window.ToDomain(), request.StaffId, request.ServiceReference,
-            IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+            request.Window.ToDomain(), request.StaffId, request.ServiceReference), context.CancellationToken);
         WindowTelemetry.Set(rating.Window);
         return rating.ToContract();
     }

@@ -1,6 +1,5 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
@@ -20,8 +19,7 @@ public sealed partial class FeedbackApi
     public override async Task<V1.RectificationCase> RecordRectificationStep(V1.RecordRectificationStepRequest request, ServerCallContext context)
     {
         var updated = await rectifications.RecordStepAsync(new RecordStepCommand(request.CaseId, (int)request.Action, request.HandledBy,
-            request.Note, request.CitizenSatisfied, request.ExpectedVersion, IdempotencyKey.From(context, request.IdempotencyKey)),
-            context.CancellationToken);
+            request.Note, request.CitizenSatisfied, request.ExpectedVersion), context.CancellationToken);
         WindowTelemetry.Set(updated.Window);
         return updated.ToContract(rectifications.Today);
     }

@@ -1,6 +1,5 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
@@ -15,8 +14,7 @@ public sealed partial class FeedbackApi
         var window = request.Window.ToDomain();
         WindowTelemetry.Set(window);
         var suggestion = await suggestionBox.DropAsync(new DropSuggestionCommand(
-            window, request.Category, request.Text, request.Anonymous, request.Name, request.Phone,
-            IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+            window, request.Category, request.Text, request.Anonymous, request.Name, request.Phone), context.CancellationToken);
         return suggestion.ToContract();
     }
 
@@ -42,16 +40,14 @@ public sealed partial class FeedbackApi
 
     public override async Task<V1.Suggestion> ReplyToSuggestion(V1.ReplyToSuggestionRequest request, ServerCallContext context)
     {
-        var suggestion = await suggestionBox.ReplyAsync(request.SuggestionId, request.Text, request.RepliedBy,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var suggestion = await suggestionBox.ReplyAsync(request.SuggestionId, request.Text, request.RepliedBy, context.CancellationToken);
         WindowTelemetry.Set(suggestion.Window);
         return suggestion.ToContract();
     }
 
     public override async Task<V1.Suggestion> HideSuggestion(V1.HideSuggestionRequest request, ServerCallContext context)
     {
-        var suggestion = await suggestionBox.HideAsync(request.SuggestionId, request.Reason, request.ModeratedBy,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var suggestion = await suggestionBox.HideAsync(request.SuggestionId, request.Reason, request.ModeratedBy, context.CancellationToken);
         WindowTelemetry.Set(suggestion.Window);
         return suggestion.ToContract();
     }

@@ -1,6 +1,5 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
@@ -13,8 +12,7 @@ public sealed partial class FeedbackApi
     public override async Task<V1.Questionnaire> DefineQuestionnaire(V1.DefineQuestionnaireRequest request, ServerCallContext context)
     {
         WindowTelemetry.Set(request.Window.ToDomain());
-        var questionnaire = await questionnaires.DefineAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)),
-            context.CancellationToken);
+        var questionnaire = await questionnaires.DefineAsync(request.ToCommand(), context.CancellationToken);
         return questionnaire.ToContract();
     }
 
@@ -24,8 +22,7 @@ public sealed partial class FeedbackApi
     public override async Task<V1.QuestionnaireResponse> AnswerQuestionnaire(V1.AnswerQuestionnaireRequest request, ServerCallContext context)
     {
         WindowTelemetry.Set(request.Window.ToDomain());
-        var response = await questionnaires.AnswerAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)),
-            context.CancellationToken);
+        var response = await questionnaires.AnswerAsync(request.ToCommand(), context.CancellationToken);
         return response.ToContract();
     }
 
@@ -41,7 +38,7 @@ public sealed partial class FeedbackApi
     public override async Task<V1.Evaluator> AppointEvaluator(V1.AppointEvaluatorRequest request, ServerCallContext context)
     {
         var evaluator = await evaluators.AppointAsync(new AppointEvaluatorCommand(request.Name, request.Phone, request.Affiliation,
-            request.TermStart, request.TermEnd, IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+            request.TermStart, request.TermEnd), context.CancellationToken);
         return evaluator.ToContract();
     }
 
@@ -58,7 +55,7 @@ public sealed partial class FeedbackApi
     {
         WindowTelemetry.Set(request.Window.ToDomain());
         var report = await evaluators.ReportAsync(new SubmitReportCommand(request.EvaluatorId, request.Window.ToDomain(), request.StaffId,
-            request.VisitedOn, request.Score, request.Findings, IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken);
+            request.VisitedOn, request.Score, request.Findings), context.CancellationToken);
         return report.ToContract();
     }
 
@@ -76,8 +73,7 @@ public sealed partial class FeedbackApi
     }
 
     public override async Task<V1.AppraisalMeeting> RecordAppraisalMeeting(V1.RecordAppraisalMeetingRequest request, ServerCallContext context) =>
-        (await meetings.RecordAsync(request.ToCommand(IdempotencyKey.From(context, request.IdempotencyKey)), context.CancellationToken))
-            .ToContract();
+        (await meetings.RecordAsync(request.ToCommand(), context.CancellationToken)).ToContract();
 
     public override async Task<V1.AppraisalMeeting> GetAppraisalMeeting(V1.GetAppraisalMeetingRequest request, ServerCallContext context) =>
         (await meetings.GetAsync(request.MeetingId, context.CancellationToken)).ToContract();

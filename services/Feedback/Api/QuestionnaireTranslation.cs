@@ -7,15 +7,14 @@ namespace CivilAffairs.Feedback.Api;
 /// <summary>Questionnaires between contract and domain.</summary>
 internal static class QuestionnaireTranslation
 {
-    public static DefineQuestionnaireCommand ToCommand(this V1.DefineQuestionnaireRequest request, string? idempotencyKey) => new(
+    public static DefineQuestionnaireCommand ToCommand(this V1.DefineQuestionnaireRequest request) => new(
         request.Title,
         request.Window == Common.V1.WindowType.Unspecified ? null : request.Window.ToDomain(),
-        request.Questions.Select(q => ((string?)q.Text, q.ScaleMin, q.ScaleMax)).ToList(),
-        idempotencyKey);
+        request.Questions.Select(q => ((string?)q.Text, q.ScaleMin, q.ScaleMax)).ToList());
 
-    public static AnswerQuestionnaireCommand ToCommand(this V1.AnswerQuestionnaireRequest request, string? idempotencyKey) => new(
+    public static AnswerQuestionnaireCommand ToCommand(this V1.AnswerQuestionnaireRequest request) => new(
         request.QuestionnaireId, request.Window.ToDomain(),
-        request.Answers.Select(a => new Answer(a.QuestionNumber, a.Score)).ToList(), request.Comment, idempotencyKey);
+        request.Answers.Select(a => new Answer(a.QuestionNumber, a.Score)).ToList(), request.Comment);
 
     public static V1.Questionnaire ToContract(this Questionnaire questionnaire) => new()
     {

@@ -1,35 +1,24 @@
 using CivilAffairs.Feedback.Domain;
-using CivilAffairs.Feedback.Storage.Mongo;
-using CivilAffairs.Feedback.Storage.Sqlite;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.Feedback.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class FeedbackStorage
 {
-    /// <summary>The feedback store: embedded SQLite by default, MongoDB when <c>Storage:Provider</c> is <c>mongo</c>.</summary>
-    public static IHostApplicationBuilder AddFeedbackStore(this IHostApplicationBuilder builder) =>
-        builder.AddServiceStore("feedback",
-            addSqliteAdapters: services =>
-            {
-                services.AddSingleton<IStoreInitializer, SqliteFeedbackSchema>();
-                services.AddSingleton<IRatingStore, SqliteRatingStore>();
-                services.AddSingleton<ISuggestionStore, SqliteSuggestionStore>();
-                services.AddSingleton<IInvitationStore, SqliteInvitationStore>();
-                services.AddSingleton<IRectificationStore, SqliteRectificationStore>();
-                services.AddSingleton<IQuestionnaireStore, SqliteQuestionnaireStore>();
-                services.AddSingleton<IEvaluatorStore, SqliteEvaluatorStore>();
-                services.AddSingleton<IAppraisalStore, SqliteAppraisalStore>();
-            },
-            addMongoAdapters: services =>
-            {
-                services.AddSingleton<IStoreInitializer, MongoFeedbackIndexes>();
-                services.AddSingleton<IRatingStore, MongoRatingStore>();
-                services.AddSingleton<ISuggestionStore, MongoSuggestionStore>();
-                services.AddSingleton<IInvitationStore, MongoInvitationStore>();
-                services.AddSingleton<IRectificationStore, MongoRectificationStore>();
-                services.AddSingleton<IQuestionnaireStore, MongoQuestionnaireStore>();
-                services.AddSingleton<IEvaluatorStore, MongoEvaluatorStore>();
-                services.AddSingleton<IAppraisalStore, MongoAppraisalStore>();
-            });
+    /// <summary>The feedback ports over the service's document store (SQLite by default, MongoDB when
+    /// <c>Storage:Provider</c> is <c>mongo</c>), and the import of a store file of the earlier release.</summary>
+    public static IHostApplicationBuilder AddFeedbackStore(this IHostApplicationBuilder builder)
+    {
+        builder.AddDocumentStore("feedback", FeedbackDocuments.All);
+        builder.Services.AddSingleton<IRatingStore, RatingStore>();
+        builder.Services.AddSingleton<IInvitationStore, InvitationStore>();
+        builder.Services.AddSingleton<IRectificationStore, RectificationStore>();
+        builder.Services.AddSingleton<ISuggestionStore, SuggestionStore>();
+        builder.Services.AddSingleton<IQuestionnaireStore, QuestionnaireStore>();
+        builder.Services.AddSingleton<IEvaluatorStore, EvaluatorStore>();
+        builder.Services.AddSingleton<IAppraisalStore, AppraisalStore>();
+        builder.Services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
+        return builder;
+    }
 }

@@ -1,6 +1,5 @@
 using CivilAffairs.Marriage.Domain;
 using CivilAffairs.Marriage.V1;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.ServiceDefaults.Metrics;
 using Grpc.Core;
@@ -44,19 +43,12 @@ public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBo
         var slotId = validator.Required(request.SlotId, "slot_id");
         var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator);
         var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator);
-        var key = validator.Try(() => IdempotencyKey.From(context, request.IdempotencyKey));
         validator.ThrowIfInvalid();
-        var (appointment, replayed) = await book.BookAsync(officeId, slotId, first, second, key, context.CancellationToken);
-        if (replayed)
-        {
-            await context.WriteResponseHeadersAsync(new Metadata { { "idempotent-replay", "true" } });
-        }
-        else
-        {
-            metrics.AppointmentBooked(Window.MarriageRegistration);
-            if (await calendar.GetSlotAsync(appointment.SlotId, context.CancellationToken) is { } slot)
-                metrics.SlotFilled(Window.MarriageRegistration, slot.Booked, slot.Capacity);
-        }
+        // A retry under the same idempotency key never gets here: the interceptor answers it with the first outcome.
+        var appointment = await book.BookAsync(officeId, slotId, first, second, context.CancellationToken);
+        metrics.AppointmentBooked(Window.MarriageRegistration);
+        if (await calendar.GetSlotAsync(appointment.SlotId, context.CancellationToken) is { } slot)
+            metrics.SlotFilled(Window.MarriageRegistration, slot.Booked, slot.Capacity);
         return appointment.ToContract();
     }
 

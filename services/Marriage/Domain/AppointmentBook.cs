@@ -5,8 +5,7 @@ namespace CivilAffairs.Marriage.Domain;
 /// <summary>Books, shows, moves and cancels couples' appointments by the office's rules.</summary>
 public sealed class AppointmentBook(IMarriageCalendarStore calendar, IAppointmentStore appointments, Offices offices, OfficeClock clock)
 {
-    public async Task<(Appointment Appointment, bool Replayed)> BookAsync(string officeId, string slotId, Party first, Party second,
-        string? idempotencyKey, CancellationToken cancellationToken)
+    public async Task<Appointment> BookAsync(string officeId, string slotId, Party first, Party second, CancellationToken cancellationToken)
     {
         if (first.IdNumber.Equals(second.IdNumber))
             throw new ValidationFailed("second_party.id_number", "must be a different person from first_party");
@@ -16,17 +15,11 @@ public sealed class AppointmentBook(IMarriageCalendarStore calendar, IAppointmen
         var appointment = new Appointment(
             NewId(), officeId, slot.Date, slot.SlotId, slot.Start, slot.End, first, second,
             AppointmentStatus.Booked, clock.Now, null, null, []).Noting(clock.Now, $"booked {slot.SlotId}");
-        var stamp = IdempotencyStamp.For(idempotencyKey, officeId, slotId,
-            first.Name, first.IdNumber.Value, first.Phone, second.Name, second.IdNumber.Value, second.Phone);
-
-        return await appointments.BookAsync(appointment, stamp, clock.Today, cancellationToken) switch
+        return await appointments.BookAsync(appointment, clock.Today, cancellationToken) switch
         {
-            BookingOutcome.Booked booked => (booked.Appointment, false),
-            BookingOutcome.Replayed replayed => (replayed.Appointment, true),
+            BookingOutcome.Booked booked => booked.Appointment,
             BookingOutcome.SlotFull => throw SlotFull(slot),
             BookingOutcome.PartyAlreadyBooked already => throw new AlreadyExists("appointment", Describe(already)),
-            BookingOutcome.KeyReusedForAnotherRequest => throw new ValidationFailed("idempotency_key",
-                "was already used for a different booking; use a new key for a new request"),
             var other => throw new InvalidOperationException($"unexpected booking outcome {other}"),
         };
     }

@@ -5,15 +5,10 @@ public abstract record BookingOutcome
 {
     public sealed record Booked(Appointment Appointment) : BookingOutcome;
 
-    /// <summary>A retry with a key already used for the same request: the first appointment, unchanged.</summary>
-    public sealed record Replayed(Appointment Appointment) : BookingOutcome;
-
     public sealed record SlotFull : BookingOutcome;
 
     /// <summary>A party (1 or 2) already holds an active appointment (<paramref name="Date"/>; with <paramref name="SamePartner"/> or not).</summary>
     public sealed record PartyAlreadyBooked(int PartyNumber, DateOnly Date, bool SamePartner) : BookingOutcome;
-
-    public sealed record KeyReusedForAnotherRequest : BookingOutcome;
 }
 
 public abstract record CancellationOutcome

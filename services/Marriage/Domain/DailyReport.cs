@@ -20,21 +20,21 @@ public sealed class DailyReport(IAppointmentStore appointments, IHallStore hall,
 {
     public async Task<DailyStatistics> ForAsync(string officeId, DateOnly date, CancellationToken cancellationToken)
     {
-        var booked = await appointments.GetDayAsync(officeId, date, cancellationToken);
+        var booked = await appointments.CountDayAsync(officeId, date, cancellationToken);
         var tickets = await hall.GetTicketsAsync(officeId, date, cancellationToken);
         var entries = await archive.CountEntriesAsync(officeId, date, cancellationToken);
         var done = tickets.Where(t => t.Status == TicketStatus.Done).ToList();
         var waits = done.Select(t => t.Wait!.Value.TotalMinutes).Order().ToList();
         return new DailyStatistics(
             officeId, date,
-            Appointments: booked.Count(a => a.Status != AppointmentStatus.Cancelled),
+            Appointments: booked.Where(b => b.Key != AppointmentStatus.Cancelled).Sum(b => b.Value),
             CheckIns: tickets.Count,
             WalkIns: tickets.Count(t => t.Kind == TicketKind.WalkIn),
             Registrations: Count(entries, ArchiveActions.Registered),
             DivorceApplications: Count(entries, ArchiveActions.DivorceAccepted),
             Divorces: Count(entries, ArchiveActions.Divorced),
             Reissues: Count(entries, ArchiveActions.Reissued),
-            NoShows: booked.Count(a => a.Status == AppointmentStatus.NoShow),
+            NoShows: booked.GetValueOrDefault(AppointmentStatus.NoShow),
             MedianWaitMinutes: Percentile(waits, 0.5),
             P90WaitMinutes: Percentile(waits, 0.9),
             ServedPerWindow: done.GroupBy(t => t.WindowNumber ?? 0).OrderBy(g => g.Key).ToDictionary(g => g.Key, g => g.Count()));

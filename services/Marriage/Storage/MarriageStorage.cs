@@ -1,38 +1,24 @@
 using CivilAffairs.Marriage.Domain;
-using CivilAffairs.Marriage.Storage.Mongo;
-using CivilAffairs.Marriage.Storage.Sqlite;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 
 namespace CivilAffairs.Marriage.Storage;
 
 public static class MarriageStorage
 {
-    /// <summary>The marriage store: SQLite by default, MongoDB when <c>Storage:Provider</c> is <c>mongo</c>.</summary>
-    public static IHostApplicationBuilder AddMarriageStore(this IHostApplicationBuilder builder) =>
-        builder.AddServiceStore("marriage",
-            services =>
-            {
-                services.AddSingleton<IStoreInitializer, SqliteMarriageSchema>();
-                services.AddPorts<SqliteOfficeStore, SqliteCalendarStore, SqliteAppointmentStore, SqliteHallStore, SqliteMarriageArchive>();
-            },
-            services =>
-            {
-                services.AddSingleton<MongoMarriageCollections>();
-                services.AddSingleton<IStoreInitializer>(sp => sp.GetRequiredService<MongoMarriageCollections>());
-                services.AddPorts<MongoOfficeStore, MongoCalendarStore, MongoAppointmentStore, MongoHallStore, MongoMarriageArchive>();
-            });
-
-    private static void AddPorts<TOffices, TCalendar, TAppointments, THall, TArchive>(this IServiceCollection services)
-        where TOffices : class, IOfficeStore
-        where TCalendar : class, IMarriageCalendarStore
-        where TAppointments : class, IAppointmentStore
-        where THall : class, IHallStore
-        where TArchive : class, IMarriageArchive
+    /// <summary>The marriage store over the shared document store (<c>Storage:Provider</c>: SQLite by default, or MongoDB),
+    /// with the import of a store file of the earlier release.</summary>
+    public static IHostApplicationBuilder AddMarriageStore(this IHostApplicationBuilder builder)
     {
-        services.AddSingleton<IOfficeStore, TOffices>();
-        services.AddSingleton<IMarriageCalendarStore, TCalendar>();
-        services.AddSingleton<IAppointmentStore, TAppointments>();
-        services.AddSingleton<IHallStore, THall>();
-        services.AddSingleton<IMarriageArchive, TArchive>();
+        builder.AddDocumentStore("marriage", MarriageDocuments.All);
+        var services = builder.Services;
+        services.AddSingleton<NumberSeries>();
+        services.AddSingleton<AppointmentStore>();
+        services.AddSingleton<IAppointmentStore>(sp => sp.GetRequiredService<AppointmentStore>());
+        services.AddSingleton<IOfficeStore, OfficeStore>();
+        services.AddSingleton<IMarriageCalendarStore, MarriageCalendarStore>();
+        services.AddSingleton<IHallStore, HallStore>();
+        services.AddSingleton<IMarriageArchive, MarriageArchive>();
+        services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
+        return builder;
     }
 }

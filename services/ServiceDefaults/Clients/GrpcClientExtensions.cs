@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Security;
 using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,8 @@ public static class GrpcClientExtensions
     /// <summary>
     /// Registers a gRPC client for another service of the platform through the client factory. Its address is
     /// <c>Services:&lt;name&gt;:Grpc</c> (the target's HTTP/2 endpoint). Calls go through the shared resilience
-    /// pipeline (<c>Resilience:Grpc</c> settings) and carry the incoming call's deadline and cancellation.
+    /// pipeline (<c>Resilience:Grpc</c> settings), carry the incoming call's deadline and cancellation, and present this
+    /// process's service token for the target.
     /// </summary>
     public static IHttpClientBuilder AddServiceClient<TClient>(this IHostApplicationBuilder builder, string serviceName)
         where TClient : ClientBase
@@ -19,6 +21,7 @@ public static class GrpcClientExtensions
         builder.Configuration.GetSection("Resilience:Grpc").Bind(options);
         var interceptor = new GrpcResilienceInterceptor(serviceName, options);
         var addressKey = $"Services:{serviceName}:Grpc";
+        builder.AddServiceCredentials(ServiceDefaultsExtensions.ProcessName(builder));
         return builder.Services
             .AddGrpcClient<TClient>(o =>
             {
@@ -27,6 +30,7 @@ public static class GrpcClientExtensions
                 o.Address = new Uri(address);
             })
             .EnableCallContextPropagation(o => o.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => interceptor);
+            .AddInterceptor(() => interceptor)
+            .AddHttpMessageHandler(sp => new ServiceTokenHandler(sp.GetRequiredService<ServiceTokens>(), serviceName));
     }
 }

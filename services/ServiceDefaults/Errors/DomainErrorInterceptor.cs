@@ -53,7 +53,8 @@ public sealed class DomainErrorInterceptor(PlatformMetrics metrics, WindowDefaul
 
     public static RpcException ToRpcException(DomainException error)
     {
-        var status = new Google.Rpc.Status { Message = error.Message };
+        // A refusal repeats what it names, never the whole of a caller's input: the status travels in a header.
+        var status = new Google.Rpc.Status { Message = error.Message.Length <= 2000 ? error.Message : error.Message[..2000] + "…" };
         switch (error)
         {
             case ValidationFailed invalid:

@@ -1,3 +1,4 @@
+using CivilAffairs.ServiceDefaults.Security;
 using CivilAffairs.SharedKernel;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,9 +23,10 @@ public static class MetricsExtensions
     {
         builder.Services.TryAddSingleton<PlatformMetrics>();
         builder.Services.TryAddSingleton(new WindowDefault(defaultWindow.Code()));
+        builder.Services.AddSingleton<Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheckPublisher, ReadinessMetric>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(PlatformMetrics.MeterName)
-            .AddPrometheusExporter());
+            .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0)); // a scrape shows the counts as they are now
         // A scrape is not a request anyone needs to trace.
         builder.Services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(options =>
         {
@@ -39,7 +41,7 @@ public static class MetricsExtensions
     public static WebApplication MapOperatorMetrics(this WebApplication app)
     {
         app.UseMiddleware<RequestWindowTags>();
-        app.MapPrometheusScrapingEndpoint(ScrapePath);
+        app.MapPrometheusScrapingEndpoint(ScrapePath).OnManagementPort(app.Configuration);
         return app;
     }
 }

@@ -2,25 +2,29 @@ using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.ServiceDefaults.Outbox;
 
-public enum OutboxState { Pending = 0, Delivered = 1, DeadLettered = 2 }
+/// <summary>An outbox message as the relay sees it: the record and the version a change of it must name.</summary>
+public sealed record OutboxEntry(OutboxRecord Record, long Version)
+{
+    public OutboxMessage Message => Record.Message;
+    public int Attempts => Record.Attempts;
+    public DateTimeOffset NextAttemptAt => Record.NextAttemptAt;
+}
 
-/// <summary>An outbox message as the relay sees it: with its delivery attempts.</summary>
-public sealed record OutboxEntry(long Sequence, OutboxMessage Message, OutboxState State, int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
-
-/// <summary>The producer's outbox table or collection, read and updated by the relay and by operators.</summary>
+/// <summary>The producer's outbox, read and updated by the relay and by operators.</summary>
 public interface IOutboxStore
 {
-    /// <summary>Pending messages in the order they were written, at most <paramref name="limit"/>.</summary>
-    Task<IReadOnlyList<OutboxEntry>> PendingAsync(int limit, CancellationToken cancellationToken);
+    /// <summary>Pending messages, at most <paramref name="perTarget"/> for each consumer, each consumer's in the order
+    /// they were written: one consumer's backlog never hides another's.</summary>
+    Task<IReadOnlyList<OutboxEntry>> PendingAsync(int perTarget, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(long sequence, CancellationToken cancellationToken);
+    Task MarkDeliveredAsync(OutboxEntry entry, DateTimeOffset at, CancellationToken cancellationToken);
 
-    Task MarkFailedAsync(long sequence, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
+    Task MarkFailedAsync(OutboxEntry entry, int attempts, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken);
 
     /// <summary>The consumer <paramref name="target"/> answers again: its messages waiting out a backoff are due now.</summary>
     Task RetryNowAsync(string target, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task DeadLetterAsync(long sequence, int attempts, string error, CancellationToken cancellationToken);
+    Task DeadLetterAsync(OutboxEntry entry, int attempts, string error, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxEntry>> DeadLettersAsync(int limit, CancellationToken cancellationToken);
 
@@ -29,4 +33,10 @@ public interface IOutboxStore
 
     /// <summary>How many messages wait, and when the oldest of them was written.</summary>
     Task<(int Count, DateTimeOffset? Oldest)> BacklogAsync(CancellationToken cancellationToken);
+
+    /// <summary>The consumers that have messages waiting.</summary>
+    Task<IReadOnlyList<string>> WaitingTargetsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes messages delivered before <paramref name="before"/>.</summary>
+    Task<long> PurgeDeliveredAsync(DateTimeOffset before, CancellationToken cancellationToken);
 }

@@ -11,11 +11,21 @@ namespace CivilAffairs.ServiceDefaults.Outbox;
 public sealed class OutboxOptions
 {
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many waiting messages of each consumer one pass looks at.</summary>
     public int BatchSize { get; set; } = 200;
+
     /// <summary>First retry after about this long, doubling (with jitter) up to <see cref="MaxDelay"/>.</summary>
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(5);
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A consumer that answers INTERNAL or UNKNOWN this many times for one message has a bug that retrying
+    /// will not fix: the message goes to the dead letters for an operator.</summary>
+    public int MaxServerErrorAttempts { get; set; } = 10;
+
+    /// <summary>Delivered messages are kept this long (for operators' questions), then purged.</summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Wakes the relay as soon as a producer has committed new messages, instead of waiting for the next poll.</summary>
@@ -35,10 +45,11 @@ public sealed class OutboxSignal
 }
 
 /// <summary>
-/// Delivers outbox messages over gRPC, at least once, in order per aggregate: a message waits while an earlier one of
-/// its aggregate is not delivered. A consumer that is down or slow only delays delivery (retries back off with jitter,
-/// forever); a consumer that refuses a message for good (a 4xx-like status) sends it to the dead-letter list, from
-/// where an operator can replay it. The delivery span continues the producer's trace.
+/// Delivers outbox messages over gRPC, at least once, in order per case and consumer: a message waits while an earlier
+/// one of the same aggregate for the same consumer is not delivered. Each consumer has its own share of every pass, so
+/// one that is down or slow delays only its own messages (retries back off with jitter); a consumer that refuses a
+/// message for good (a 4xx-like status), or keeps failing on it with a server error, sends it to the dead-letter list,
+/// from where an operator can replay it. The delivery span continues the producer's trace.
 /// </summary>
 public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, OutboxSignal signal, OutboxOptions options,
     TimeProvider time, ILogger<OutboxRelay> logger) : BackgroundService
@@ -86,29 +97,25 @@ public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, 
     {
         var now = time.GetUtcNow();
         var pending = await store.PendingAsync(options.BatchSize, cancellationToken);
-        var blocked = new HashSet<string>();
+        var blocked = new HashSet<(string Target, string Aggregate)>();
         var unreachable = new HashSet<string>();
         var delivered = 0;
         foreach (var entry in pending)
         {
             var message = entry.Message;
-            if (blocked.Contains(message.AggregateId)) continue;
-            if (unreachable.Contains(message.Target))
+            var line = (message.Target, message.AggregateId);
+            if (blocked.Contains(line)) continue;
+            if (unreachable.Contains(message.Target) || entry.NextAttemptAt > now)
             {
-                // One failed call per target and pass is enough to know it is down: the rest wait for the next pass.
-                blocked.Add(message.AggregateId);
-                continue;
-            }
-            if (entry.NextAttemptAt > now)
-            {
-                blocked.Add(message.AggregateId);
+                // One failed call per consumer and pass is enough to know it is down: the rest wait for the next pass.
+                blocked.Add(line);
                 continue;
             }
             using var activity = StartDeliveryActivity(entry);
             try
             {
                 await transport.SendAsync(message, options.CallTimeout, cancellationToken);
-                await store.MarkDeliveredAsync(entry.Sequence, cancellationToken);
+                await store.MarkDeliveredAsync(entry, time.GetUtcNow(), cancellationToken);
                 Delivered.Add(1, new KeyValuePair<string, object?>("target", message.Target));
                 delivered++;
                 if (_failingTargets.Remove(message.Target))
@@ -121,27 +128,30 @@ public sealed class OutboxRelay(IOutboxStore store, IOutboxTransport transport, 
             catch (RpcException error) when (error.StatusCode == StatusCode.AlreadyExists)
             {
                 // The consumer already has it: an earlier delivery went through and its answer was lost.
-                await store.MarkDeliveredAsync(entry.Sequence, cancellationToken);
+                await store.MarkDeliveredAsync(entry, time.GetUtcNow(), cancellationToken);
                 delivered++;
             }
-            catch (RpcException error) when (Refusals.Contains(error.StatusCode))
+            catch (RpcException error) when (Refusals.Contains(error.StatusCode)
+                || (error.StatusCode is StatusCode.Internal or StatusCode.Unknown && entry.Attempts + 1 >= options.MaxServerErrorAttempts))
             {
                 activity?.SetStatus(ActivityStatusCode.Error, error.Status.Detail);
-                await store.DeadLetterAsync(entry.Sequence, entry.Attempts + 1, $"{error.StatusCode}: {error.Status.Detail}", cancellationToken);
+                await store.DeadLetterAsync(entry, entry.Attempts + 1, $"{error.StatusCode}: {error.Status.Detail}", cancellationToken);
                 DeadLettered.Add(1, new KeyValuePair<string, object?>("target", message.Target));
-                logger.LogError("Outbox message {EventId} to {Method} was refused for good ({Status}); it is in the dead-letter list",
-                    message.EventId, message.Method, error.StatusCode);
+                logger.LogError("Outbox message {EventId} to {Method} was refused for good ({Status}, attempt {Attempts}); it is in the dead-letter list",
+                    message.EventId, message.Method, error.StatusCode, entry.Attempts + 1);
             }
-            catch (Exception error) when (error is RpcException or HttpRequestException or TimeoutException or IOException or InvalidOperationException)
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // Anything else (down, slow, a bad address) is this consumer's trouble: it waits, the others go on.
                 var attempts = entry.Attempts + 1;
                 var retryAt = now + Backoff(attempts);
                 activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-                await store.MarkFailedAsync(entry.Sequence, attempts, retryAt, error.Message, cancellationToken);
+                await store.MarkFailedAsync(entry, attempts, retryAt, error.Message, cancellationToken);
                 Failures.Add(1, new KeyValuePair<string, object?>("target", message.Target));
-                blocked.Add(message.AggregateId);
+                blocked.Add(line);
                 _failingTargets.Add(message.Target);
-                if (error is not RpcException { StatusCode: StatusCode.ResourceExhausted or StatusCode.Aborted }) unreachable.Add(message.Target);
+                if (error is not RpcException { StatusCode: StatusCode.ResourceExhausted or StatusCode.Aborted or StatusCode.Internal or StatusCode.Unknown })
+                    unreachable.Add(message.Target);
                 logger.LogInformation("Outbox message {EventId} to {Target} not delivered (attempt {Attempts}); next try at {RetryAt}",
                     message.EventId, message.Target, attempts, retryAt);
             }

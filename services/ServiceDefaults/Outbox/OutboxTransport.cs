@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.ServiceDefaults.Errors;
+using CivilAffairs.ServiceDefaults.Security;
 using CivilAffairs.SharedKernel;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -17,9 +18,9 @@ public interface IOutboxTransport
 
 /// <summary>
 /// Sends the stored request bytes to the target's gRPC method as they are (the payload already is the request message),
-/// with the event id as idempotency key, through the shared resilience interceptor (timeout and circuit breaker).
+/// with the event id as idempotency key and this service's token for the target, through the shared resilience interceptor (timeout and circuit breaker).
 /// </summary>
-public sealed class GrpcOutboxTransport(IConfiguration configuration) : IOutboxTransport, IDisposable
+public sealed class GrpcOutboxTransport(IConfiguration configuration, ServiceTokens tokens) : IOutboxTransport, IDisposable
 {
     private static readonly Marshaller<byte[]> Bytes = Marshallers.Create(b => b, b => b);
     private readonly ConcurrentDictionary<string, (GrpcChannel Channel, CallInvoker Invoker)> _targets = new();
@@ -28,7 +29,11 @@ public sealed class GrpcOutboxTransport(IConfiguration configuration) : IOutboxT
     {
         var separator = message.Method.LastIndexOf('/');
         var method = new Method<byte[], byte[]>(MethodType.Unary, message.Method[1..separator], message.Method[(separator + 1)..], Bytes, Bytes);
-        var headers = new Metadata { { IdempotencyKey.HeaderName, message.EventId } };
+        var headers = new Metadata
+        {
+            { IdempotencyKey.HeaderName, message.EventId },
+            { "authorization", "Bearer " + tokens.For(message.Target) },
+        };
         var options = new CallOptions(headers, DateTime.UtcNow + timeout, cancellationToken);
         await Target(message.Target).AsyncUnaryCall(method, null, options, message.Payload);
     }

@@ -31,10 +31,12 @@ public static class WindowTelemetry
         root?.SetBaggage(Key, code);
     }
 
-    /// <summary>The window carried by the current context, if any.</summary>
+    /// <summary>The window carried by the current context, if it is one of the ten: anything else a caller put in the
+    /// baggage is ignored, so it can neither mislabel spans nor blow up metric labels.</summary>
     public static string? Current(Activity? activity = null)
     {
         var fromActivity = (activity ?? Activity.Current)?.GetBaggageItem(Key);
-        return !string.IsNullOrEmpty(fromActivity) ? fromActivity : Baggage.GetBaggage(Key);
+        var carried = !string.IsNullOrEmpty(fromActivity) ? fromActivity : Baggage.GetBaggage(Key);
+        return WindowCodes.TryParse(carried, out var window) ? window.Code() : null;
     }
 }

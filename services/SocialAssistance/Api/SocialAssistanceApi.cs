@@ -1,5 +1,4 @@
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.SocialAssistance.Domain;
 using CivilAffairs.SocialAssistance.V1;
@@ -13,62 +12,59 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     PaymentRuns payments, SupportDesk support, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
-        (await registry.RegisterAsync(request.ToDomain(), Claim(HouseholdRegistry.Scope, context, request, request.IdempotencyKey))).ToContract();
+        (await registry.RegisterAsync(request.ToDomain())).ToContract();
 
     public override async Task<V1.Household> GetHousehold(GetHouseholdRequest request, ServerCallContext context) =>
         (await registry.GetAsync(request.HouseholdId)).ToContract();
 
     public override async Task<V1.Household> ReportHouseholdChange(ReportHouseholdChangeRequest request, ServerCallContext context) =>
-        (await registry.ReportChangeAsync(request.HouseholdId, request.ToDomain(),
-            Claim(HouseholdRegistry.ChangeScope, context, request, request.IdempotencyKey))).ToContract();
+        (await registry.ReportChangeAsync(request.HouseholdId, request.ToDomain())).ToContract();
 
     public override Task<V1.DibaoApplication> SubmitDibaoApplication(SubmitDibaoApplicationRequest request, ServerCallContext context) =>
-        Case(intake.SubmitAsync(request.ToDomain(), Claim(DibaoIntake.Scope, context, request, request.IdempotencyKey)));
+        Case(intake.SubmitAsync(request.ToDomain()));
 
     public override Task<V1.DibaoApplication> GetApplication(GetApplicationRequest request, ServerCallContext context) =>
         Case(intake.GetAsync(request.ApplicationId));
 
     public override Task<V1.DibaoApplication> AcceptApplication(AcceptApplicationRequest request, ServerCallContext context) =>
-        Case(process.AcceptAsync(request.ApplicationId, request.StaffId, Step(context, request, request.IdempotencyKey)));
+        Case(process.AcceptAsync(request.ApplicationId, request.StaffId));
 
     public override Task<V1.DibaoApplication> AssignCaseworker(AssignCaseworkerRequest request, ServerCallContext context) =>
-        Case(process.AssignCaseworkerAsync(request.ApplicationId, request.StaffId, Step(context, request, request.IdempotencyKey)));
+        Case(process.AssignCaseworkerAsync(request.ApplicationId, request.StaffId));
 
     public override Task<V1.DibaoApplication> RecordInvestigation(RecordInvestigationRequest request, ServerCallContext context) =>
         Case(process.RecordInvestigationAsync(request.ApplicationId, request.StaffId,
-            new Investigation(request.VisitedOn, request.VisitNotes, request.VerifiedMonthlyIncomesFen.ToList(), request.VerifiedFinancialAssetsFen),
-            Step(context, request, request.IdempotencyKey)));
+            new Investigation(request.VisitedOn, request.VisitNotes, request.VerifiedMonthlyIncomesFen.ToList(), request.VerifiedFinancialAssetsFen)));
 
     public override Task<V1.DibaoApplication> RecordCommunityReview(RecordCommunityReviewRequest request, ServerCallContext context) =>
         Case(process.RecordCommunityReviewAsync(request.ApplicationId, request.StaffId, request.HeldOn, request.Attendees,
-            request.VotesFor, request.VotesAgainst, request.Abstentions, Step(context, request, request.IdempotencyKey)));
+            request.VotesFor, request.VotesAgainst, request.Abstentions));
 
     public override async Task<LodgeObjectionResponse> LodgeObjection(LodgeObjectionRequest request, ServerCallContext context)
     {
-        var application = await process.LodgeObjectionAsync(request.ApplicationId, request.Text, Step(context, request, request.IdempotencyKey));
-        // A replayed retry returns the case as it is now; the objection it lodged is the one with the same text.
-        var objection = application.Posting!.Objections.Last(o => o.Text == request.Text.Trim());
+        var application = await process.LodgeObjectionAsync(request.ApplicationId, request.Text);
+        var objection = application.Posting!.Objections[^1];
         return new LodgeObjectionResponse { ObjectionId = objection.Id, LodgedOn = Dates.Format(objection.LodgedOn) };
     }
 
     public override Task<V1.DibaoApplication> ResolveObjection(ResolveObjectionRequest request, ServerCallContext context) =>
         Case(process.ResolveObjectionAsync(request.ApplicationId, request.ObjectionId, request.StaffId, request.Resolution,
-            request.Upheld, Step(context, request, request.IdempotencyKey)));
+            request.Upheld));
 
     public override Task<V1.DibaoApplication> ConfirmApplication(ConfirmApplicationRequest request, ServerCallContext context) =>
-        Case(process.ConfirmAsync(request.ApplicationId, request.StaffId, Step(context, request, request.IdempotencyKey)));
+        Case(process.ConfirmAsync(request.ApplicationId, request.StaffId));
 
     public override Task<V1.DibaoApplication> RefuseApplication(RefuseApplicationRequest request, ServerCallContext context) =>
-        Case(process.RefuseAsync(request.ApplicationId, request.StaffId, request.Reasons, Step(context, request, request.IdempotencyKey)));
+        Case(process.RefuseAsync(request.ApplicationId, request.StaffId, request.Reasons));
 
     public override Task<V1.DibaoApplication> RecordRefusalNotice(RecordRefusalNoticeRequest request, ServerCallContext context) =>
-        Case(process.RecordRefusalNoticeAsync(request.ApplicationId, request.StaffId, Step(context, request, request.IdempotencyKey)));
+        Case(process.RecordRefusalNoticeAsync(request.ApplicationId, request.StaffId));
 
     public override Task<V1.DibaoApplication> WithdrawApplication(WithdrawApplicationRequest request, ServerCallContext context) =>
-        Case(process.WithdrawAsync(request.ApplicationId, request.Reason, Step(context, request, request.IdempotencyKey)));
+        Case(process.WithdrawAsync(request.ApplicationId, request.Reason));
 
     public override Task<V1.DibaoApplication> ExtendTimeLimit(ExtendTimeLimitRequest request, ServerCallContext context) =>
-        Case(process.ExtendTimeLimitAsync(request.ApplicationId, request.StaffId, request.Reason, Step(context, request, request.IdempotencyKey)));
+        Case(process.ExtendTimeLimitAsync(request.ApplicationId, request.StaffId, request.Reason));
 
     public override async Task<ListOverdueApplicationsResponse> ListOverdueApplications(ListOverdueApplicationsRequest request, ServerCallContext context)
     {
@@ -104,11 +100,10 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     }
 
     public override Task<V1.DibaoApplication> AdjustBenefit(AdjustBenefitRequest request, ServerCallContext context) =>
-        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons,
-            Step(context, request, request.IdempotencyKey)));
+        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons));
 
     public override Task<V1.DibaoApplication> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
-        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes, Step(context, request, request.IdempotencyKey)));
+        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes));
 
     public override async Task<ListDueReviewsResponse> ListDueReviews(ListDueReviewsRequest request, ServerCallContext context)
     {
@@ -123,24 +118,22 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
 
     public override Task<V1.SupportCase> ApplyExtremePoverty(ApplyExtremePovertyRequest request, ServerCallContext context) =>
         Support(support.ApplyExtremePovertyAsync(request.HouseholdId, request.MemberIndex, (Domain.CareMode)(int)request.CareMode,
-            request.HasAbleSupporter, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+            request.HasAbleSupporter, request.StaffId));
 
     public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
-        Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
-            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+        Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId));
 
     public override Task<V1.SupportCase> PostTemporaryAssistance(PostTemporaryAssistanceRequest request, ServerCallContext context) =>
-        Support(support.PostTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+        Support(support.PostTemporaryAsync(request.CaseId, request.StaffId));
 
     public override Task<V1.SupportCase> ApproveTemporaryAssistance(ApproveTemporaryAssistanceRequest request, ServerCallContext context) =>
-        Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+        Support(support.ApproveTemporaryAsync(request.CaseId, request.StaffId));
 
     public override Task<V1.SupportCase> GrantEmergencyAssistance(GrantEmergencyAssistanceRequest request, ServerCallContext context) =>
-        Support(support.GrantEmergencyAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId,
-            Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+        Support(support.GrantEmergencyAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId));
 
     public override Task<V1.SupportCase> CompletePaperwork(CompletePaperworkRequest request, ServerCallContext context) =>
-        Support(support.CompletePaperworkAsync(request.CaseId, request.StaffId, request.Notes, Claim(SupportDesk.Scope, context, request, request.IdempotencyKey)));
+        Support(support.CompletePaperworkAsync(request.CaseId, request.StaffId, request.Notes));
 
     public override Task<V1.SupportCase> GetSupportCase(GetSupportCaseRequest request, ServerCallContext context) =>
         Support(support.GetAsync(request.CaseId));
@@ -155,7 +148,7 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
 
     public override async Task<V1.PaymentRun> RunMonthlyPayments(RunMonthlyPaymentsRequest request, ServerCallContext context)
     {
-        var run = await payments.RunAsync(request.Month, Claim(PaymentRuns.Scope, context, request, request.IdempotencyKey));
+        var run = await payments.RunAsync(request.Month);
         return new V1.PaymentRun
         {
             RunId = run.Id, Month = PaymentRuns.Format(run.Month), RanAt = run.RanAt.ToTimestamp(), PaidCount = run.PaidCount,
@@ -178,12 +171,4 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     private async Task<V1.SupportCase> Support(Task<Domain.SupportCase> supportCase) => (await supportCase).ToContract(calendar.Today);
 
     private async Task<V1.DibaoApplication> Case(Task<Domain.DibaoApplication> application) => (await application).ToContract(calendar.Today);
-
-    /// <summary>The claim for a process step: one scope for all steps, the fingerprint tells them apart.</summary>
-    private static IdempotencyClaim? Step<T>(ServerCallContext context, T request, string key) where T : IMessage<T>, IDeepCloneable<T> =>
-        Claim(DibaoProcess.Scope, context, request, key);
-
-    private static IdempotencyClaim? Claim<T>(string scope, ServerCallContext context, T request, string key)
-        where T : IMessage<T>, IDeepCloneable<T> =>
-        IdempotencyKey.From(context, key) is { } found ? new IdempotencyClaim(scope, found, Fingerprint.Of(request)) : null;
 }

@@ -3,32 +3,29 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>The window's intake of dibao applications: one open application per household at a time.</summary>
-public sealed class DibaoIntake(HouseholdRegistry registry, IApplicationStore applications, IIdempotencyStore keys, TimeProvider clock)
+public sealed class DibaoIntake(HouseholdRegistry registry, IApplicationStore applications, TimeProvider clock)
 {
-    public const string Scope = "submit-dibao-application";
-
-    public Task<DibaoApplication> SubmitAsync(NewDibaoApplication input, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, applications.GetAsync, async () =>
+    public async Task<DibaoApplication> SubmitAsync(NewDibaoApplication input)
+    {
+        var valid = input.Validated();
+        var household = await registry.GetAsync(valid.HouseholdId);
+        if (!household.Active)
+            throw new RuleViolated("household-inactive", "the household is no longer active; register its current members again");
+        var application = new DibaoApplication
         {
-            var valid = input.Validated();
-            var household = await registry.GetAsync(valid.HouseholdId);
-            if (!household.Active)
-                throw new RuleViolated("household-inactive", "the household is no longer active; register its current members again");
-            var application = new DibaoApplication
-            {
-                Id = Ids.New("dba"),
-                HouseholdId = household.Id,
-                ApplicantKind = valid.ApplicantKind,
-                ApplicantName = valid.ApplicantName ?? "",
-                Reason = valid.Reason ?? "",
-                Status = ApplicationStatus.Submitted,
-                SubmittedAt = clock.GetUtcNow(),
-            };
-            if (await applications.AddAsync(application, claim) is { } open)
-                throw new AlreadyExists("dibao-application",
-                    $"the household already has an open dibao application ({open.Id}, status {open.Status.Code()}); one at a time");
-            return application;
-        });
+            Id = Ids.New("dba"),
+            HouseholdId = household.Id,
+            ApplicantKind = valid.ApplicantKind,
+            ApplicantName = valid.ApplicantName ?? "",
+            Reason = valid.Reason ?? "",
+            Status = ApplicationStatus.Submitted,
+            SubmittedAt = clock.GetUtcNow(),
+        };
+        if (await applications.AddAsync(application) is { } open)
+            throw new AlreadyExists("dibao-application",
+                $"the household already has an open dibao application ({open.Id}, status {open.Status.Code()}); one at a time");
+        return application;
+    }
 
     public async Task<DibaoApplication> GetAsync(string? id)
     {

@@ -8,7 +8,6 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// </summary>
 public sealed class DibaoProcess(
     IApplicationStore applications,
-    IIdempotencyStore keys,
     HouseholdRegistry registry,
     AssistanceStaff staff,
     LocalStandards standards,
@@ -16,16 +15,14 @@ public sealed class DibaoProcess(
     CaseCalendar calendar,
     IPlatformEvents events)
 {
-    public const string Scope = "dibao-step";
+    public Task<DibaoApplication> AcceptAsync(string? applicationId, string? staffId) =>
+        WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Accept(clerk, calendar, rules)));
 
-    public Task<DibaoApplication> AcceptAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Accept(clerk, calendar, rules)));
+    public Task<DibaoApplication> AssignCaseworkerAsync(string? applicationId, string? staffId) =>
+        WithStaffAsync(applicationId, staffId, (application, caseworker) => Task.FromResult(application.AssignCaseworker(caseworker, calendar)));
 
-    public Task<DibaoApplication> AssignCaseworkerAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, caseworker) => Task.FromResult(application.AssignCaseworker(caseworker, calendar)));
-
-    public Task<DibaoApplication> RecordInvestigationAsync(string? applicationId, string? staffId, Investigation input, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, async (application, caseworker) =>
+    public Task<DibaoApplication> RecordInvestigationAsync(string? applicationId, string? staffId, Investigation input) =>
+        WithStaffAsync(applicationId, staffId, async (application, caseworker) =>
         {
             var household = await registry.GetAsync(application.HouseholdId);
             var visit = input.Validated(household, caseworker.Id);
@@ -35,8 +32,8 @@ public sealed class DibaoProcess(
         });
 
     public Task<DibaoApplication> RecordCommunityReviewAsync(string? applicationId, string? staffId, string? heldOn,
-        int attendees, int votesFor, int votesAgainst, int abstentions, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+        int attendees, int votesFor, int votesAgainst, int abstentions) =>
+        WithStaffAsync(applicationId, staffId, (application, clerk) =>
         {
             var validator = new Validator();
             validator.Require(attendees > 0, "attendees", "must be at least one");
@@ -48,65 +45,65 @@ public sealed class DibaoProcess(
         });
 
     /// <summary>Lodged by the public: no staff member involved. Returns the case with the new objection last.</summary>
-    public Task<DibaoApplication> LodgeObjectionAsync(string? applicationId, string? text, IdempotencyClaim? claim)
+    public Task<DibaoApplication> LodgeObjectionAsync(string? applicationId, string? text)
     {
         var trimmed = text?.Trim() ?? "";
         if (trimmed.Length == 0) throw new ValidationFailed("text", "is required");
         if (trimmed.Length > 2000) throw new ValidationFailed("text", "must be at most 2000 characters");
-        return ChangeAsync(applicationId, claim, application => Task.FromResult(Unannounced(application.LodgeObjection(trimmed, calendar))));
+        return ChangeAsync(applicationId, application => Task.FromResult(Unannounced(application.LodgeObjection(trimmed, calendar))));
     }
 
     public Task<DibaoApplication> ResolveObjectionAsync(string? applicationId, string? objectionId, string? staffId,
-        string? resolution, bool upheld, IdempotencyClaim? claim)
+        string? resolution, bool upheld)
     {
         if (string.IsNullOrWhiteSpace(objectionId)) throw new ValidationFailed("objection_id", "is required");
         DibaoTransitions.RequireReasons(resolution ?? "", "resolution");
-        return WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+        return WithStaffAsync(applicationId, staffId, (application, clerk) =>
             Task.FromResult(application.ResolveObjection(objectionId.Trim(), clerk, resolution!.Trim(), upheld, calendar)));
     }
 
-    public Task<DibaoApplication> ConfirmAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, async (application, approver) =>
+    public Task<DibaoApplication> ConfirmAsync(string? applicationId, string? staffId) =>
+        WithStaffAsync(applicationId, staffId, async (application, approver) =>
             application.Confirm(approver, await registry.GetAsync(application.HouseholdId), calendar), CompletedService.DibaoConfirmed);
 
-    public Task<DibaoApplication> RefuseAsync(string? applicationId, string? staffId, string? reasons, IdempotencyClaim? claim)
+    public Task<DibaoApplication> RefuseAsync(string? applicationId, string? staffId, string? reasons)
     {
         DibaoTransitions.RequireReasons(reasons ?? "");
-        return WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+        return WithStaffAsync(applicationId, staffId, (application, clerk) =>
             Task.FromResult(application.Refuse(clerk, reasons!.Trim(), calendar, rules)));
     }
 
-    public Task<DibaoApplication> RecordRefusalNoticeAsync(string? applicationId, string? staffId, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.RecordRefusalNotified(clerk, calendar)),
+    public Task<DibaoApplication> RecordRefusalNoticeAsync(string? applicationId, string? staffId) =>
+        WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.RecordRefusalNotified(clerk, calendar)),
             CompletedService.DibaoRefusalNotified);
 
-    public Task<DibaoApplication> WithdrawAsync(string? applicationId, string? reason, IdempotencyClaim? claim) =>
-        ChangeAsync(applicationId, claim, application => Task.FromResult(Unannounced(application.Withdraw(reason?.Trim() ?? "", calendar))));
+    public Task<DibaoApplication> WithdrawAsync(string? applicationId, string? reason) =>
+        ChangeAsync(applicationId, application => Task.FromResult(Unannounced(application.Withdraw(reason?.Trim() ?? "", calendar))));
 
-    public Task<DibaoApplication> ExtendTimeLimitAsync(string? applicationId, string? staffId, string? reason, IdempotencyClaim? claim) =>
-        WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+    public Task<DibaoApplication> ExtendTimeLimitAsync(string? applicationId, string? staffId, string? reason) =>
+        WithStaffAsync(applicationId, staffId, (application, clerk) =>
             Task.FromResult(application.ExtendTimeLimit(clerk, reason ?? "", calendar, rules)));
 
-    public Task<DibaoApplication> AdjustAsync(string? applicationId, string? staffId, AdjustmentAction action, string? reasons, IdempotencyClaim? claim)
+    public Task<DibaoApplication> AdjustAsync(string? applicationId, string? staffId, AdjustmentAction action, string? reasons)
     {
         var text = reasons?.Trim() ?? "";
         return action switch
         {
-            AdjustmentAction.Recalculate => WithStaffAsync(applicationId, staffId, claim, async (application, clerk) =>
+            AdjustmentAction.Recalculate => WithStaffAsync(applicationId, staffId, async (application, clerk) =>
                 application.Recalculate(clerk, await CurrentMeansTestAsync(application), text.Length > 0 ? text : "the household reported a change", calendar)),
-            AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
-            AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
-            AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, claim, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
-            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, claim, (application, clerk) =>
+            AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
+            AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
+            AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
+            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, (application, clerk) =>
                 Task.FromResult(application.RecordWorkRefusal(clerk, text, calendar))),
             _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE or RECORD_WORK_REFUSAL"),
         };
     }
 
-    public Task<DibaoApplication> RecordReviewAsync(string? applicationId, string? staffId, string? notes, IdempotencyClaim? claim)
+    public Task<DibaoApplication> RecordReviewAsync(string? applicationId, string? staffId, string? notes)
     {
         if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: what the review found");
-        return WithStaffAsync(applicationId, staffId, claim, async (application, clerk) =>
+        return WithStaffAsync(applicationId, staffId, async (application, clerk) =>
         {
             var household = await registry.GetAsync(application.HouseholdId);
             return application.RecordReview(clerk, await CurrentMeansTestAsync(application), household, notes.Trim(), calendar);
@@ -133,9 +130,9 @@ public sealed class DibaoProcess(
 
     /// <summary>A step by a staff member; when it completes the service for the household, the events that say so
     /// (a rating invitation, a case handled by that staff member) are saved with it.</summary>
-    private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId, IdempotencyClaim? claim,
+    private Task<DibaoApplication> WithStaffAsync(string? applicationId, string? staffId,
         Func<DibaoApplication, StaffMember, Task<DibaoApplication>> step, CompletedService? completes = null) =>
-        ChangeAsync(applicationId, claim, async application =>
+        ChangeAsync(applicationId, async application =>
         {
             var actor = await staff.RequireAsync(staffId);
             var next = await step(application, actor);
@@ -144,19 +141,16 @@ public sealed class DibaoProcess(
 
     private static (DibaoApplication, IReadOnlyList<OutboxMessage>) Unannounced(DibaoApplication next) => (next, []);
 
-    private Task<DibaoApplication> ChangeAsync(string? applicationId, IdempotencyClaim? claim,
+    private async Task<DibaoApplication> ChangeAsync(string? applicationId,
         Func<DibaoApplication, Task<(DibaoApplication Next, IReadOnlyList<OutboxMessage> Events)>> step)
     {
         if (string.IsNullOrWhiteSpace(applicationId)) throw new ValidationFailed("application_id", "is required");
         var id = applicationId.Trim();
-        return Idempotency.RunAsync(keys, claim, applications.GetAsync, async () =>
-        {
-            var current = await applications.GetAsync(id) ?? throw new NotFound("dibao-application", id);
-            var (changed, completed) = await step(current);
-            var next = changed with { Version = current.Version + 1 };
-            if (!await applications.UpdateAsync(next, current.Version, claim, completed))
-                throw new RuleViolated("concurrent-change", "the application was changed by someone else meanwhile; read it again and retry");
-            return next;
-        });
+        var current = await applications.GetAsync(id) ?? throw new NotFound("dibao-application", id);
+        var (changed, completed) = await step(current);
+        var next = changed with { Version = current.Version + 1 };
+        if (!await applications.UpdateAsync(next, current.Version, completed))
+            throw new RuleViolated("concurrent-change", "the application was changed by someone else meanwhile; read it again and retry");
+        return next;
     }
 }

@@ -5,13 +5,9 @@ public interface IPaymentStore
 {
     /// <summary>
     /// Records the run with those of its payments not already made for their household, programme and month, in one
-    /// step with the idempotency claim. Returns the run as stored (with how many were paid now and before).
-    /// Throws <see cref="IdempotencyKeyTaken"/> when the key was stored meanwhile.
+    /// step. Returns the run as stored (with how many were paid now and before).
     /// </summary>
-    Task<PaymentRun> RecordRunAsync(PaymentRun run, IReadOnlyList<Payment> payments, IdempotencyClaim? claim);
-
-    /// <summary>Records one payment (an emergency grant) unless the household was already paid for that programme and month.</summary>
-    Task<bool> RecordAsync(Payment payment);
+    Task<PaymentRun> RecordRunAsync(PaymentRun run, IReadOnlyList<Payment> payments);
 
     Task<PaymentRun?> GetRunAsync(string runId);
 

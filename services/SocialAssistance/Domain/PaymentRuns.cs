@@ -7,39 +7,36 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// The monthly payment run: every active dibao case and extreme-poverty case whose benefit has started is paid for the
 /// month exactly once; running the month again pays nobody twice. Suspended and closed cases are not paid.
 /// </summary>
-public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStore supportCases, IPaymentStore payments, IIdempotencyStore keys,
+public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStore supportCases, IPaymentStore payments,
     HouseholdRegistry registry, CaseCalendar calendar)
 {
-    public const string Scope = "payment-run";
-
-    public Task<PaymentRun> RunAsync(string? monthText, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, payments.GetRunAsync, async () =>
-        {
-            var month = ParseMonth(monthText, "month");
-            var today = calendar.Today;
-            if (month > new DateOnly(today.Year, today.Month, 1))
-                throw new RuleViolated("month-not-started", $"{Format(month)} has not started; a month is paid once it has begun");
-            var runId = Ids.New("run");
-            var now = calendar.Now;
-            var due = (await applications.ListByStatusAsync([ApplicationStatus.Active]))
-                .Where(a => a.BenefitStartMonth <= month && a.MonthlyBenefitFen > 0)
-                .Select(a => new Payment
-                {
-                    Id = Ids.New("pay"), HouseholdId = a.HouseholdId, CaseId = a.Id, Programme = Programme.Dibao, Month = month,
-                    AmountFen = a.MonthlyBenefitFen, PaidAt = now, Source = runId,
-                })
-                .ToList();
-            // Extreme poverty is per person; the household's people are paid together, once a month.
-            due.AddRange((await supportCases.ListByStatusAsync([SupportStatus.Active]))
-                .Where(c => c.Programme == Programme.ExtremePoverty && c.SupportStartMonth <= month && c.MonthlySupportFen > 0)
-                .GroupBy(c => c.HouseholdId)
-                .Select(g => new Payment
-                {
-                    Id = Ids.New("pay"), HouseholdId = g.Key, CaseId = string.Join(",", g.Select(c => c.Id)), Programme = Programme.ExtremePoverty,
-                    Month = month, AmountFen = g.Sum(c => c.MonthlySupportFen), PaidAt = now, Source = runId,
-                }));
-            return await payments.RecordRunAsync(new PaymentRun(runId, month, now, 0, 0, 0), due, claim);
-        });
+    public async Task<PaymentRun> RunAsync(string? monthText)
+    {
+        var month = ParseMonth(monthText, "month");
+        var today = calendar.Today;
+        if (month > new DateOnly(today.Year, today.Month, 1))
+            throw new RuleViolated("month-not-started", $"{Format(month)} has not started; a month is paid once it has begun");
+        var runId = Ids.New("run");
+        var now = calendar.Now;
+        var due = (await applications.ListByStatusAsync([ApplicationStatus.Active]))
+            .Where(a => a.BenefitStartMonth <= month && a.MonthlyBenefitFen > 0)
+            .Select(a => new Payment
+            {
+                Id = Ids.New("pay"), HouseholdId = a.HouseholdId, CaseId = a.Id, Programme = Programme.Dibao, Month = month,
+                AmountFen = a.MonthlyBenefitFen, PaidAt = now, Source = runId,
+            })
+            .ToList();
+        // Extreme poverty is per person; the household's people are paid together, once a month.
+        due.AddRange((await supportCases.ListByStatusAsync([SupportStatus.Active]))
+            .Where(c => c.Programme == Programme.ExtremePoverty && c.SupportStartMonth <= month && c.MonthlySupportFen > 0)
+            .GroupBy(c => c.HouseholdId)
+            .Select(g => new Payment
+            {
+                Id = Ids.New("pay"), HouseholdId = g.Key, CaseId = string.Join(",", g.Select(c => c.Id)), Programme = Programme.ExtremePoverty,
+                Month = month, AmountFen = g.Sum(c => c.MonthlySupportFen), PaidAt = now, Source = runId,
+            }));
+        return await payments.RecordRunAsync(new PaymentRun(runId, month, now, 0, 0, 0), due);
+    }
 
     public async Task<IReadOnlyList<Payment>> LedgerAsync(string? householdId)
     {

@@ -4,9 +4,3 @@ namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>A staff member as the staff-conduct service knows them: who may act on a case.</summary>
 public sealed record StaffMember(string Id, string Name, Window Window);
-
-/// <summary>The staff-conduct service, seen from here. Unreachable: it throws (the call fails fast, nothing is written).</summary>
-public interface IStaffDirectory
-{
-    Task<StaffMember?> FindAsync(string staffId);
-}

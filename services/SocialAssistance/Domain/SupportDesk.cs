@@ -9,7 +9,6 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// </summary>
 public sealed class SupportDesk(
     ISupportCaseStore cases,
-    IIdempotencyStore keys,
     HouseholdRegistry registry,
     AssistanceStaff staff,
     LocalStandards standards,
@@ -17,107 +16,99 @@ public sealed class SupportDesk(
     CaseCalendar calendar,
     IPlatformEvents events)
 {
-    public const string Scope = "support-case";
-
-    public Task<SupportCase> ApplyExtremePovertyAsync(string? householdId, int memberIndex, CareMode careMode, bool hasAbleSupporter,
-        string? staffId, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+    public async Task<SupportCase> ApplyExtremePovertyAsync(string? householdId, int memberIndex, CareMode careMode, bool hasAbleSupporter,
+        string? staffId)
+    {
+        if (careMode is not (CareMode.Institutional or CareMode.Home))
+            throw new ValidationFailed("care_mode", "must be INSTITUTIONAL or HOME");
+        var household = await registry.GetAsync(householdId);
+        if (memberIndex < 0 || memberIndex >= household.Members.Count)
+            throw new ValidationFailed("member_index", $"must name a member of the household (0 to {household.Members.Count - 1})");
+        var clerk = await staff.RequireAsync(staffId);
+        var today = calendar.Today;
+        var member = household.Members[memberIndex];
+        var check = ExtremePovertyCheck.Assess(member, hasAbleSupporter, today, rules);
+        if (!check.Eligible)
+            throw new RuleViolated("not-extreme-poverty", $"members[{memberIndex}] does not meet the criteria: {string.Join("; ", check.Unmet())}");
+        var standard = standards.For(household.CountyCode, today);
+        var supportCase = new SupportCase
         {
-            if (careMode is not (CareMode.Institutional or CareMode.Home))
-                throw new ValidationFailed("care_mode", "must be INSTITUTIONAL or HOME");
-            var household = await registry.GetAsync(householdId);
-            if (memberIndex < 0 || memberIndex >= household.Members.Count)
-                throw new ValidationFailed("member_index", $"must name a member of the household (0 to {household.Members.Count - 1})");
-            var clerk = await staff.RequireAsync(staffId);
-            var today = calendar.Today;
-            var member = household.Members[memberIndex];
-            var check = ExtremePovertyCheck.Assess(member, hasAbleSupporter, today, rules);
-            if (!check.Eligible)
-                throw new RuleViolated("not-extreme-poverty", $"members[{memberIndex}] does not meet the criteria: {string.Join("; ", check.Unmet())}");
-            var standard = standards.For(household.CountyCode, today);
-            var supportCase = new SupportCase
-            {
-                Id = Ids.New("sup"), HouseholdId = household.Id, Programme = Programme.ExtremePoverty, Status = SupportStatus.Active,
-                OpenedAt = calendar.Now, OpenedBy = clerk.Id, MemberIndex = memberIndex, PersonName = member.Name, PersonIdNumber = member.IdNumber.Value,
-                CareMode = careMode, Eligibility = check,
-                MonthlySupportFen = (standard.MonthlyStandardFen * rules.ExtremePovertyPercentOfStandard + 99) / 100,
-                SupportStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1),
-            }.Record(calendar.Now, "approved", clerk.Id, SupportStatus.Active, careMode.ToString());
-            return await Stored(await cases.AddAsync(supportCase, null, claim,
-                events.ServiceCompleted(CompletedService.ExtremePovertyApproved, supportCase.Id, clerk.Id, today)), supportCase);
-        });
+            Id = Ids.New("sup"), HouseholdId = household.Id, Programme = Programme.ExtremePoverty, Status = SupportStatus.Active,
+            OpenedAt = calendar.Now, OpenedBy = clerk.Id, MemberIndex = memberIndex, PersonName = member.Name, PersonIdNumber = member.IdNumber.Value,
+            CareMode = careMode, Eligibility = check,
+            MonthlySupportFen = (standard.MonthlyStandardFen * rules.ExtremePovertyPercentOfStandard + 99) / 100,
+            SupportStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1),
+        }.Record(calendar.Now, "approved", clerk.Id, SupportStatus.Active, careMode.ToString());
+        return await Stored(await cases.AddAsync(supportCase, null,
+            events.ServiceCompleted(CompletedService.ExtremePovertyApproved, supportCase.Id, clerk.Id, today)), supportCase);
+    }
 
-    public Task<SupportCase> ApplyTemporaryAsync(string? householdId, long amountFen, string? reason, string? staffId, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
-        {
-            var (household, clerk, text) = await TemporaryRequestAsync(householdId, amountFen, reason, staffId);
-            var supportCase = NewTemporary(household, clerk, amountFen, text, emergency: false)
-                .Record(calendar.Now, "applied", clerk.Id, SupportStatus.Submitted, text);
-            return await Stored(await cases.AddAsync(supportCase, null, claim, []), supportCase);
-        });
+    public async Task<SupportCase> ApplyTemporaryAsync(string? householdId, long amountFen, string? reason, string? staffId)
+    {
+        var (household, clerk, text) = await TemporaryRequestAsync(householdId, amountFen, reason, staffId);
+        var supportCase = NewTemporary(household, clerk, amountFen, text, emergency: false)
+            .Record(calendar.Now, "applied", clerk.Id, SupportStatus.Submitted, text);
+        return await Stored(await cases.AddAsync(supportCase, null, []), supportCase);
+    }
 
     /// <summary>The public posting of a normal-route application, from today for the configured days.</summary>
-    public Task<SupportCase> PostTemporaryAsync(string? caseId, string? staffId, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+    public async Task<SupportCase> PostTemporaryAsync(string? caseId, string? staffId)
+    {
+        var current = await GetAsync(caseId);
+        RequireStatus(current, "post temporary assistance", SupportStatus.Submitted);
+        var clerk = await staff.RequireAsync(staffId);
+        var today = calendar.Today;
+        var posted = current.Record(calendar.Now, "posted", clerk.Id, SupportStatus.Posted) with
         {
-            var current = await GetAsync(caseId);
-            RequireStatus(current, "post temporary assistance", SupportStatus.Submitted);
-            var clerk = await staff.RequireAsync(staffId);
-            var today = calendar.Today;
-            var posted = current.Record(calendar.Now, "posted", clerk.Id, SupportStatus.Posted) with
-            {
-                PostingStartsOn = today, PostingEndsOn = today.AddDays(rules.PostingDays - 1), Version = current.Version + 1,
-            };
-            return await Stored(await cases.UpdateAsync(posted, current.Version, null, claim, []), posted);
-        });
+            PostingStartsOn = today, PostingEndsOn = today.AddDays(rules.PostingDays - 1), Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(posted, current.Version, null, []), posted);
+    }
 
     /// <summary>The review of a posted application, after its posting, by a second staff member, who pays it.</summary>
-    public Task<SupportCase> ApproveTemporaryAsync(string? caseId, string? staffId, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+    public async Task<SupportCase> ApproveTemporaryAsync(string? caseId, string? staffId)
+    {
+        var current = await GetAsync(caseId);
+        RequireStatus(current, "approve temporary assistance", SupportStatus.Posted);
+        if (calendar.Today <= current.PostingEndsOn)
+            throw new RuleViolated("posting-not-ended", $"the public posting runs until {Dates.Format(current.PostingEndsOn!.Value)}; approve after it ends");
+        var approver = await staff.RequireAsync(staffId);
+        if (approver.Id == current.OpenedBy)
+            throw new RuleViolated("four-eyes", "the staff member who took the application cannot also approve it");
+        var paid = current.Record(calendar.Now, "approved-and-paid", approver.Id, SupportStatus.Paid) with
         {
-            var current = await GetAsync(caseId);
-            RequireStatus(current, "approve temporary assistance", SupportStatus.Posted);
-            if (calendar.Today <= current.PostingEndsOn)
-                throw new RuleViolated("posting-not-ended", $"the public posting runs until {Dates.Format(current.PostingEndsOn!.Value)}; approve after it ends");
-            var approver = await staff.RequireAsync(staffId);
-            if (approver.Id == current.OpenedBy)
-                throw new RuleViolated("four-eyes", "the staff member who took the application cannot also approve it");
-            var paid = current.Record(calendar.Now, "approved-and-paid", approver.Id, SupportStatus.Paid) with
-            {
-                ApprovedBy = approver.Id, PaidOn = calendar.Today, Version = current.Version + 1,
-            };
-            return await Stored(await cases.UpdateAsync(paid, current.Version, PaymentOf(paid), claim,
-                events.ServiceCompleted(CompletedService.TemporaryPaid, paid.Id, approver.Id, calendar.Today)), paid);
-        });
+            ApprovedBy = approver.Id, PaidOn = calendar.Today, Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(paid, current.Version, PaymentOf(paid),
+            events.ServiceCompleted(CompletedService.TemporaryPaid, paid.Id, approver.Id, calendar.Today)), paid);
+    }
 
     /// <summary>The emergency fast track: paid now, the paperwork due within the configured working days.</summary>
-    public Task<SupportCase> GrantEmergencyAsync(string? householdId, long amountFen, string? reason, string? staffId, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+    public async Task<SupportCase> GrantEmergencyAsync(string? householdId, long amountFen, string? reason, string? staffId)
+    {
+        var (household, clerk, text) = await TemporaryRequestAsync(householdId, amountFen, reason, staffId);
+        var supportCase = NewTemporary(household, clerk, amountFen, text, emergency: true)
+            .Record(calendar.Now, "emergency-paid", clerk.Id, SupportStatus.PaperworkPending, text) with
         {
-            var (household, clerk, text) = await TemporaryRequestAsync(householdId, amountFen, reason, staffId);
-            var supportCase = NewTemporary(household, clerk, amountFen, text, emergency: true)
-                .Record(calendar.Now, "emergency-paid", clerk.Id, SupportStatus.PaperworkPending, text) with
-            {
-                PaidOn = calendar.Today,
-                PaperworkDue = calendar.WorkingDays.AddWorkingDays(calendar.Today, rules.PaperworkWorkingDays),
-            };
-            return await Stored(await cases.AddAsync(supportCase, PaymentOf(supportCase), claim,
-                events.ServiceCompleted(CompletedService.EmergencyPaid, supportCase.Id, clerk.Id, calendar.Today)), supportCase);
-        });
+            PaidOn = calendar.Today,
+            PaperworkDue = calendar.WorkingDays.AddWorkingDays(calendar.Today, rules.PaperworkWorkingDays),
+        };
+        return await Stored(await cases.AddAsync(supportCase, PaymentOf(supportCase),
+            events.ServiceCompleted(CompletedService.EmergencyPaid, supportCase.Id, clerk.Id, calendar.Today)), supportCase);
+    }
 
-    public Task<SupportCase> CompletePaperworkAsync(string? caseId, string? staffId, string? notes, IdempotencyClaim? claim) =>
-        Idempotency.RunAsync(keys, claim, cases.GetAsync, async () =>
+    public async Task<SupportCase> CompletePaperworkAsync(string? caseId, string? staffId, string? notes)
+    {
+        if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: the documents completed");
+        var current = await GetAsync(caseId);
+        RequireStatus(current, "complete the paperwork", SupportStatus.PaperworkPending);
+        var clerk = await staff.RequireAsync(staffId);
+        var completed = current.Record(calendar.Now, "paperwork-completed", clerk.Id, SupportStatus.Completed, notes.Trim()) with
         {
-            if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: the documents completed");
-            var current = await GetAsync(caseId);
-            RequireStatus(current, "complete the paperwork", SupportStatus.PaperworkPending);
-            var clerk = await staff.RequireAsync(staffId);
-            var completed = current.Record(calendar.Now, "paperwork-completed", clerk.Id, SupportStatus.Completed, notes.Trim()) with
-            {
-                PaperworkCompletedOn = calendar.Today, PaperworkNotes = notes.Trim(), Version = current.Version + 1,
-            };
-            return await Stored(await cases.UpdateAsync(completed, current.Version, null, claim, []), completed);
-        });
+            PaperworkCompletedOn = calendar.Today, PaperworkNotes = notes.Trim(), Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(completed, current.Version, null, []), completed);
+    }
 
     /// <summary>Emergency cases whose paperwork is not yet done, the earliest due first.</summary>
     public async Task<IReadOnlyList<SupportCase>> PendingPaperworkAsync() =>

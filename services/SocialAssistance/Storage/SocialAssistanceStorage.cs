@@ -1,7 +1,5 @@
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 using CivilAffairs.SocialAssistance.Domain;
-using CivilAffairs.SocialAssistance.Storage.Mongo;
-using CivilAffairs.SocialAssistance.Storage.Sqlite;
 
 namespace CivilAffairs.SocialAssistance.Storage;
 
@@ -9,26 +7,16 @@ public static class SocialAssistanceStorage
 {
     public const string ServiceName = "social-assistance";
 
-    /// <summary>The store chosen by <c>Storage:Provider</c>: SQLite (data/social-assistance.db) or MongoDB.</summary>
-    public static IHostApplicationBuilder AddSocialAssistanceStore(this IHostApplicationBuilder builder) =>
-        builder.AddServiceStore(ServiceName,
-            addSqliteAdapters: services =>
-            {
-                services.AddSingleton<IStoreInitializer, SqliteSchema>();
-                services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
-                services.AddSingleton<IHouseholdStore, SqliteHouseholdStore>();
-                services.AddSingleton<IApplicationStore, SqliteApplicationStore>();
-                services.AddSingleton<IPaymentStore, SqlitePaymentStore>();
-                services.AddSingleton<ISupportCaseStore, SqliteSupportCaseStore>();
-            },
-            addMongoAdapters: services =>
-            {
-                services.AddSingleton<MongoCollections>();
-                services.AddSingleton<IStoreInitializer, MongoIndexes>();
-                services.AddSingleton<IIdempotencyStore, MongoIdempotencyStore>();
-                services.AddSingleton<IHouseholdStore, MongoHouseholdStore>();
-                services.AddSingleton<IApplicationStore, MongoApplicationStore>();
-                services.AddSingleton<IPaymentStore, MongoPaymentStore>();
-                services.AddSingleton<ISupportCaseStore, MongoSupportCaseStore>();
-            });
+    /// <summary>The document store chosen by <c>Storage:Provider</c> (SQLite: data/social-assistance.db, or MongoDB),
+    /// the adapters of the domain's ports over it, and the import of the earlier release's tables.</summary>
+    public static IHostApplicationBuilder AddSocialAssistanceStore(this IHostApplicationBuilder builder)
+    {
+        builder.AddDocumentStore(ServiceName, SocialAssistanceDocuments.All);
+        builder.Services.AddSingleton<IHouseholdStore, HouseholdStore>();
+        builder.Services.AddSingleton<IApplicationStore, ApplicationStore>();
+        builder.Services.AddSingleton<IPaymentStore, PaymentStore>();
+        builder.Services.AddSingleton<ISupportCaseStore, SupportCaseStore>();
+        builder.Services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
+        return builder;
+    }
 }

@@ -1,5 +1,4 @@
 using CivilAffairs.ServiceDefaults.Contracts;
-using CivilAffairs.ServiceDefaults.Errors;
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.StaffConduct.Domain;
 using CivilAffairs.StaffConduct.Domain.Catalogue;
@@ -31,7 +30,7 @@ public sealed partial class StaffConductApi(
         WindowTelemetry.Set(window);
         var profile = StaffProfile.Create(request.Name, request.BadgeNumber, request.PhotoUrl, window,
             request.OfficeId, request.Post, request.Duties, request.PartyMember);
-        var member = await registry.RegisterAsync(profile, IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var member = await registry.RegisterAsync(profile, context.CancellationToken);
         return member.ToContract();
     }
 
@@ -44,8 +43,7 @@ public sealed partial class StaffConductApi(
 
     public override async Task<V1.Commitment> PublishCommitment(PublishCommitmentRequest request, ServerCallContext context)
     {
-        var commitment = await commitments.PublishAsync(request.StaffId, request.Text, request.Deadline,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var commitment = await commitments.PublishAsync(request.StaffId, request.Text, request.Deadline, context.CancellationToken);
         WindowTelemetry.Set(commitment.Window);
         return commitment.ToContract(clock.Today);
     }
@@ -73,8 +71,7 @@ public sealed partial class StaffConductApi(
         WindowTelemetry.Set(window);
         var profile = StaffProfile.Create(request.Name, request.BadgeNumber, request.PhotoUrl, window,
             request.OfficeId, request.Post, request.Duties, request.PartyMember);
-        var member = await registry.UpdateAsync(request.StaffId, profile, request.Reason, request.ChangedBy, request.ExpectedVersion,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var member = await registry.UpdateAsync(request.StaffId, profile, request.Reason, request.ChangedBy, request.ExpectedVersion, context.CancellationToken);
         return member.ToContract();
     }
 
@@ -89,8 +86,7 @@ public sealed partial class StaffConductApi(
 
     public override async Task<V1.DutyRecord> SetDutyStatus(SetDutyStatusRequest request, ServerCallContext context)
     {
-        var record = await roster.SetAsync(request.StaffId, request.Date, (Domain.DutyStatus)(int)request.Status, request.Note,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var record = await roster.SetAsync(request.StaffId, request.Date, (Domain.DutyStatus)(int)request.Status, request.Note, context.CancellationToken);
         WindowTelemetry.Set(record.Window);
         return record.ToContract();
     }
@@ -117,8 +113,7 @@ public sealed partial class StaffConductApi(
             CommitmentOutcomeKind.CommitmentBroken => false,
             _ => null,
         };
-        var commitment = await commitments.ResolveAsync(request.CommitmentId, kept, request.Evidence, request.RecordedBy,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var commitment = await commitments.ResolveAsync(request.CommitmentId, kept, request.Evidence, request.RecordedBy, context.CancellationToken);
         WindowTelemetry.Set(commitment.Window);
         return commitment.ToContract(clock.Today);
     }
@@ -143,15 +138,14 @@ public sealed partial class StaffConductApi(
     {
         var grant = new DesignationDesk.Grant((Domain.DesignationKind)(int)request.Kind, request.Window.ToDomain(), request.OfficeId,
             request.StaffId, request.GrantedOn, request.Reason, request.GrantedBy);
-        var designation = await designations.GrantAsync(grant, IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var designation = await designations.GrantAsync(grant, context.CancellationToken);
         WindowTelemetry.Set(designation.Window);
         return designation.ToContract();
     }
 
     public override async Task<V1.Designation> WithdrawDesignation(WithdrawDesignationRequest request, ServerCallContext context)
     {
-        var designation = await designations.WithdrawAsync(request.DesignationId, request.WithdrawnOn, request.Reason, request.WithdrawnBy,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var designation = await designations.WithdrawAsync(request.DesignationId, request.WithdrawnOn, request.Reason, request.WithdrawnBy, context.CancellationToken);
         WindowTelemetry.Set(designation.Window);
         return designation.ToContract();
     }
@@ -185,7 +179,7 @@ public sealed partial class StaffConductApi(
     {
         var observation = new InspectionDesk.Observation(request.StaffId, request.RuleId, (Domain.InspectionKind)(int)request.Kind,
             request.Inspector, request.Evidence, request.ObservedOn);
-        var inspection = await inspections.RecordAsync(observation, IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var inspection = await inspections.RecordAsync(observation, context.CancellationToken);
         WindowTelemetry.Set(inspection.Window);
         return inspection.ToContract();
     }
@@ -212,15 +206,13 @@ public sealed partial class StaffConductApi(
     {
         var window = request.Window.ToDomain();
         WindowTelemetry.Set(window);
-        var contest = await contests.CreateAsync(request.Title, window, request.HeldOn, request.MaxScore,
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var contest = await contests.CreateAsync(request.Title, window, request.HeldOn, request.MaxScore, context.CancellationToken);
         return await ContestMessageAsync(contest, context.CancellationToken);
     }
 
     public override async Task<V1.Contest> RecordContestScores(RecordContestScoresRequest request, ServerCallContext context)
     {
-        var contest = await contests.ScoreAsync(request.ContestId, request.Scores.Select(s => ((string?)s.StaffId, s.Score)).ToList(),
-            IdempotencyKey.From(context, request.IdempotencyKey), context.CancellationToken);
+        var contest = await contests.ScoreAsync(request.ContestId, request.Scores.Select(s => ((string?)s.StaffId, s.Score)).ToList(), context.CancellationToken);
         WindowTelemetry.Set(contest.Window);
         return await ContestMessageAsync(contest, context.CancellationToken);
     }

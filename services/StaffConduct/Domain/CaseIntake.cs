@@ -37,13 +37,11 @@ public sealed class CaseIntake(StaffRegistry registry, ICaseLedger ledger, Burea
         var member = await registry.GetAsync(staffId, cancellationToken);
         StaffRegistry.RequireServes(member, window);
         var received = new CaseReport(eventId, staffId, window, month, report.Count, source, clock.Now);
-        var tag = IdempotencyTag.For(eventId, staffId, (int)window, month.ToString(), report.Count, source)!;
-
-        // The event id is the idempotency key: the same event again is answered with the first outcome.
-        var stored = await Idempotency.WriteOnceAsync(tag,
-            key => ledger.FindByEventIdAsync(key, cancellationToken),
-            async () => (await ledger.AddAsync(received, tag.Fingerprint, cancellationToken), received),
-            keyField: "event_id");
+        var stored = await ReportedOnce.RecordAsync(received,
+            () => ledger.FindByEventIdAsync(eventId, cancellationToken),
+            () => ledger.AddAsync(received, cancellationToken),
+            (earlier, asked) => earlier with { ReceivedAt = asked.ReceivedAt } == asked,
+            "event_id");
         var totals = await ledger.TotalsAsync([staffId], stored.Month, cancellationToken);
         return (stored, totals.GetValueOrDefault(staffId));
     }

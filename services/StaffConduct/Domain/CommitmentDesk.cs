@@ -3,8 +3,7 @@ namespace CivilAffairs.StaffConduct.Domain;
 /// <summary>Publishes staff members' commitments (亮承诺), records whether they were kept, and lists the overdue.</summary>
 public sealed class CommitmentDesk(StaffRegistry registry, IStaffDirectory directory, ICommitmentBook book, BureauClock clock)
 {
-    public async Task<Commitment> PublishAsync(string? staffId, string? text, string? deadline, string? idempotencyKey,
-        CancellationToken cancellationToken = default)
+    public async Task<Commitment> PublishAsync(string? staffId, string? text, string? deadline, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var cleanText = Text.Require(text, "text", Commitment.MaxTextLength, v);
@@ -15,19 +14,14 @@ public sealed class CommitmentDesk(StaffRegistry registry, IStaffDirectory direc
         v.ThrowIfInvalid();
 
         var member = await registry.GetAsync(id, cancellationToken);
-        var tag = IdempotencyTag.For(idempotencyKey, member.Id, cleanText, Dates.Format(due));
-        return await Idempotency.WriteOnceAsync(tag,
-            key => book.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var commitment = new Commitment(Ids.New(), member.Id, member.Profile.Window, cleanText, due, clock.Now, null);
-                return (await book.AddAsync(commitment, tag, cancellationToken), commitment);
-            });
+        var commitment = new Commitment(Ids.New(), member.Id, member.Profile.Window, cleanText, due, clock.Now, null);
+        await book.AddAsync(commitment, cancellationToken);
+        return commitment;
     }
 
     /// <summary>Records that a commitment was kept or broken, with the evidence. An outcome is recorded once.</summary>
     public async Task<Commitment> ResolveAsync(string? commitmentId, bool? kept, string? evidence, string? recordedBy,
-        string? idempotencyKey, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var id = Text.RequireId(commitmentId, "commitment_id", v);
@@ -36,21 +30,11 @@ public sealed class CommitmentDesk(StaffRegistry registry, IStaffDirectory direc
         var who = Text.Require(recordedBy, "recorded_by", StaffProfile.MaxNameLength, v);
         v.ThrowIfInvalid();
 
-        var tag = IdempotencyTag.For(idempotencyKey, id, kept, proof, who);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => book.FindByResolutionKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var commitment = await book.GetAsync(id, cancellationToken) ?? throw new NotFound("commitment", id);
-                if (commitment.Outcome is { } earlier) throw AlreadyResolved(earlier);
-                var outcome = new CommitmentOutcome(kept!.Value, proof, who, clock.Now);
-                return await book.ResolveAsync(id, outcome, tag, cancellationToken) switch
-                {
-                    CommitmentResolve.Resolved => (true, commitment with { Outcome = outcome }),
-                    CommitmentResolve.IdempotencyKeyTaken => (false, commitment),
-                    _ => throw AlreadyResolved((await book.GetAsync(id, cancellationToken))!.Outcome!),
-                };
-            });
+        var commitment = await book.GetAsync(id, cancellationToken) ?? throw new NotFound("commitment", id);
+        if (commitment.Outcome is { } earlier) throw AlreadyResolved(earlier);
+        var outcome = new CommitmentOutcome(kept!.Value, proof, who, clock.Now);
+        if (await book.ResolveAsync(id, outcome, cancellationToken) == CommitmentResolve.Resolved) return commitment with { Outcome = outcome };
+        throw AlreadyResolved((await book.GetAsync(id, cancellationToken))!.Outcome!);
     }
 
     /// <summary>Open commitments whose deadline has passed, oldest deadline first, with who made them.</summary>

@@ -22,33 +22,3 @@ public sealed record Contest(string Id, string Title, Window Window, DateOnly He
 }
 
 public sealed record ContestScore(string StaffId, double Score, DateTimeOffset RecordedAt);
-
-/// <summary>The store of contests and their scores (port).</summary>
-public interface IContestBook
-{
-    Task<bool> AddAsync(Contest contest, IdempotencyTag? tag, CancellationToken cancellationToken = default);
-
-    Task<Remembered<Contest>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>Adds a batch of scores, all or none: none when a participant of the batch is already scored.</summary>
-    Task<ScoresWrite> AddScoresAsync(string contestId, IReadOnlyList<ContestScore> scores, IdempotencyTag? tag,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>The contest a score batch with this idempotency key was recorded into (as it stands now).</summary>
-    Task<Remembered<Contest>?> FindByScoresKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    Task<Contest?> GetAsync(string contestId, CancellationToken cancellationToken = default);
-
-    /// <summary>Contests a staff member was scored in, newest first.</summary>
-    Task<IReadOnlyList<Contest>> ListForStaffAsync(string staffId, CancellationToken cancellationToken = default);
-
-    /// <summary>Contests held between the dates (inclusive), with their scores.</summary>
-    Task<IReadOnlyList<Contest>> ListHeldBetweenAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
-}
-
-public enum ScoresWrite
-{
-    Written,
-    ParticipantAlreadyScored,
-    IdempotencyKeyTaken,
-}

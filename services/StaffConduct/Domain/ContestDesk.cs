@@ -3,8 +3,7 @@ namespace CivilAffairs.StaffConduct.Domain;
 /// <summary>Skills contests and drills: create them, score the participants, give each staff member's results.</summary>
 public sealed class ContestDesk(StaffRegistry registry, IStaffDirectory directory, IContestBook book, BureauClock clock)
 {
-    public async Task<Contest> CreateAsync(string? title, Window window, string? heldOn, double maxScore, string? idempotencyKey,
-        CancellationToken cancellationToken = default)
+    public async Task<Contest> CreateAsync(string? title, Window window, string? heldOn, double maxScore, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var name = Text.Require(title, "title", Text.MaxLine, v);
@@ -13,17 +12,12 @@ public sealed class ContestDesk(StaffRegistry registry, IStaffDirectory director
         v.Require(maxScore is > 0 and <= Contest.HighestMaxScore, "max_score", $"must be above 0 and at most {Contest.HighestMaxScore}");
         v.ThrowIfInvalid();
 
-        var tag = IdempotencyTag.For(idempotencyKey, name, (int)window, Dates.Format(on), maxScore);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => book.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var contest = new Contest(Ids.New(), name, window, on, maxScore, clock.Now, []);
-                return (await book.AddAsync(contest, tag, cancellationToken), contest);
-            });
+        var contest = new Contest(Ids.New(), name, window, on, maxScore, clock.Now, []);
+        await book.AddAsync(contest, cancellationToken);
+        return contest;
     }
 
-    public async Task<Contest> ScoreAsync(string? contestId, IReadOnlyList<(string? StaffId, double Score)> scores, string? idempotencyKey,
+    public async Task<Contest> ScoreAsync(string? contestId, IReadOnlyList<(string? StaffId, double Score)> scores,
         CancellationToken cancellationToken = default)
     {
         var id = Text.RequireId(contestId, "contest_id");
@@ -48,15 +42,8 @@ public sealed class ContestDesk(StaffRegistry registry, IStaffDirectory director
             if (contest.Window != Window.Unspecified) StaffRegistry.RequireServes(member, contest.Window);
         }
 
-        var tag = IdempotencyTag.For(idempotencyKey, id, clean.Select(s => $"{s.StaffId}={s.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
-        return await Idempotency.WriteOnceAsync(tag,
-            key => book.FindByScoresKeyAsync(key, cancellationToken),
-            async () => await book.AddScoresAsync(id, clean, tag, cancellationToken) switch
-            {
-                ScoresWrite.Written => (true, contest with { Scores = [.. contest.Scores, .. clean] }),
-                ScoresWrite.IdempotencyKeyTaken => (false, contest),
-                _ => throw new AlreadyExists("contest score", "a participant of this batch is already scored in this contest; each participant is scored once"),
-            });
+        if (await book.AddScoresAsync(id, clean, cancellationToken) == ScoresWrite.Written) return contest with { Scores = [.. contest.Scores, .. clean] };
+        throw new AlreadyExists("contest score", "a participant of this batch is already scored in this contest; each participant is scored once");
     }
 
     public async Task<Contest> GetAsync(string? contestId, CancellationToken cancellationToken = default)

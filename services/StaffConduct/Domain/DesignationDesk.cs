@@ -5,7 +5,7 @@ public sealed class DesignationDesk(StaffRegistry registry, IDesignationRegister
 {
     public sealed record Grant(DesignationKind Kind, Window Window, string? OfficeId, string? StaffId, string? GrantedOn, string? Reason, string? GrantedBy);
 
-    public async Task<Designation> GrantAsync(Grant grant, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<Designation> GrantAsync(Grant grant, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         v.Require(Enum.IsDefined(grant.Kind), "kind", "must be PARTY_MEMBER_MODEL_WINDOW or PARTY_MEMBER_PIONEER_POST");
@@ -39,25 +39,15 @@ public sealed class DesignationDesk(StaffRegistry registry, IDesignationRegister
             office = member.Profile.OfficeId;
         }
 
-        var tag = IdempotencyTag.For(idempotencyKey, (int)grant.Kind, (int)window, office, staffId, Dates.Format(on), reason, by);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => register.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var designation = new Designation(Ids.New(), grant.Kind, window, office, staffId, on, reason, by, clock.Now, null);
-                return await register.AddAsync(designation, tag, cancellationToken) switch
-                {
-                    DesignationWrite.Written => (true, designation),
-                    DesignationWrite.IdempotencyKeyTaken => (false, designation),
-                    _ => throw new AlreadyExists("designation", grant.Kind == DesignationKind.ModelWindow
-                        ? $"{window.Code()} at office {office} already holds this designation; withdraw it first"
-                        : "this staff member already holds a pioneer post; withdraw it first"),
-                };
-            });
+        var designation = new Designation(Ids.New(), grant.Kind, window, office, staffId, on, reason, by, clock.Now, null);
+        if (await register.AddAsync(designation, cancellationToken) == DesignationWrite.Written) return designation;
+        throw new AlreadyExists("designation", grant.Kind == DesignationKind.ModelWindow
+            ? $"{window.Code()} at office {office} already holds this designation; withdraw it first"
+            : "this staff member already holds a pioneer post; withdraw it first");
     }
 
     public async Task<Designation> WithdrawAsync(string? designationId, string? withdrawnOn, string? reason, string? withdrawnBy,
-        string? idempotencyKey, CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var id = Text.RequireId(designationId, "designation_id", v);
@@ -67,22 +57,12 @@ public sealed class DesignationDesk(StaffRegistry registry, IDesignationRegister
         var by = Text.Require(withdrawnBy, "withdrawn_by", StaffProfile.MaxNameLength, v);
         v.ThrowIfInvalid();
 
-        var tag = IdempotencyTag.For(idempotencyKey, id, Dates.Format(on), why, by);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => register.FindByWithdrawalKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var designation = await register.GetAsync(id, cancellationToken) ?? throw new NotFound("designation", id);
-                if (on < designation.GrantedOn)
-                    throw new ValidationFailed("withdrawn_on", $"must not be before the grant ({Dates.Format(designation.GrantedOn)})");
-                var withdrawal = new DesignationWithdrawal(on, why, by, clock.Now);
-                return await register.WithdrawAsync(id, withdrawal, tag, cancellationToken) switch
-                {
-                    DesignationWrite.Written => (true, designation with { Withdrawal = withdrawal }),
-                    DesignationWrite.IdempotencyKeyTaken => (false, designation),
-                    _ => throw new RuleViolated("designation-already-withdrawn", "this designation was already withdrawn"),
-                };
-            });
+        var designation = await register.GetAsync(id, cancellationToken) ?? throw new NotFound("designation", id);
+        if (on < designation.GrantedOn)
+            throw new ValidationFailed("withdrawn_on", $"must not be before the grant ({Dates.Format(designation.GrantedOn)})");
+        var withdrawal = new DesignationWithdrawal(on, why, by, clock.Now);
+        if (await register.WithdrawAsync(id, withdrawal, cancellationToken) == DesignationWrite.Written) return designation with { Withdrawal = withdrawal };
+        throw new RuleViolated("designation-already-withdrawn", "this designation was already withdrawn");
     }
 
     public Task<IReadOnlyList<Designation>> ListAsync(Window window, bool includeWithdrawn, CancellationToken cancellationToken = default) =>

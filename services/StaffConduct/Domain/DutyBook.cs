@@ -6,8 +6,7 @@ public sealed class DutyBook(StaffRegistry registry, IStaffDirectory directory, 
     /// <summary>How far from today a status may be recorded: planned leave ahead, corrections behind.</summary>
     public const int MaxDaysAway = 366;
 
-    public async Task<DutyRecord> SetAsync(string? staffId, string? date, DutyStatus status, string? note, string? idempotencyKey,
-        CancellationToken cancellationToken = default)
+    public async Task<DutyRecord> SetAsync(string? staffId, string? date, DutyStatus status, string? note, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var id = Text.RequireId(staffId, "staff_id", v);
@@ -19,14 +18,9 @@ public sealed class DutyBook(StaffRegistry registry, IStaffDirectory directory, 
         v.ThrowIfInvalid();
 
         var member = await registry.GetAsync(id, cancellationToken);
-        var tag = IdempotencyTag.For(idempotencyKey, id, Dates.Format(day), (int)status, cleanNote);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => log.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var record = new DutyRecord(id, day, status, cleanNote, clock.Now, member.Profile.Window);
-                return (await log.AddAsync(record, tag, cancellationToken), record);
-            });
+        var record = new DutyRecord(id, day, status, cleanNote, clock.Now, member.Profile.Window);
+        await log.AddAsync(record, cancellationToken);
+        return record;
     }
 
     /// <summary>A window's staff with their status on <paramref name="day"/> (Unrecorded when nobody said).</summary>

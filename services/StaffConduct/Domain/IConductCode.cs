@@ -11,7 +11,4 @@ public interface IConductCode
 
     /// <summary>By part, then rule id.</summary>
     Task<IReadOnlyList<ConductRule>> ListAsync(bool includeInactive, CancellationToken cancellationToken = default);
-
-    /// <summary>Loads the given rules only when the code holds no rule at all (the first start of an empty store).</summary>
-    Task SeedAsync(IReadOnlyList<ConductRule> rules, CancellationToken cancellationToken = default);
 }

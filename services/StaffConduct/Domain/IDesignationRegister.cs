@@ -3,15 +3,10 @@ namespace CivilAffairs.StaffConduct.Domain;
 /// <summary>The store of designations (port). One designation in force per holder (<see cref="Designation.HolderKey"/>).</summary>
 public interface IDesignationRegister
 {
-    Task<DesignationWrite> AddAsync(Designation designation, IdempotencyTag? tag, CancellationToken cancellationToken = default);
+    Task<DesignationWrite> AddAsync(Designation designation, CancellationToken cancellationToken = default);
 
     /// <summary>Records the withdrawal only while the designation is in force (one conditional write).</summary>
-    Task<DesignationWrite> WithdrawAsync(string designationId, DesignationWithdrawal withdrawal, IdempotencyTag? tag,
-        CancellationToken cancellationToken = default);
-
-    Task<Remembered<Designation>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    Task<Remembered<Designation>?> FindByWithdrawalKeyAsync(string key, CancellationToken cancellationToken = default);
+    Task<DesignationWrite> WithdrawAsync(string designationId, DesignationWithdrawal withdrawal, CancellationToken cancellationToken = default);
 
     Task<Designation?> GetAsync(string designationId, CancellationToken cancellationToken = default);
 
@@ -24,5 +19,4 @@ public enum DesignationWrite
     Written,
     HolderAlreadyDesignated,
     NotInForce,
-    IdempotencyKeyTaken,
 }

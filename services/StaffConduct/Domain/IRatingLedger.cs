@@ -4,14 +4,14 @@ namespace CivilAffairs.StaffConduct.Domain;
 public interface IRatingLedger
 {
     /// <summary>Stores a rating; false when one with its rating id is already stored (nothing stored then).</summary>
-    Task<bool> AddRatingAsync(ServiceRating rating, string fingerprint, CancellationToken cancellationToken = default);
+    Task<bool> AddRatingAsync(ServiceRating rating, CancellationToken cancellationToken = default);
 
-    Task<Remembered<ServiceRating>?> FindRatingAsync(string ratingId, CancellationToken cancellationToken = default);
+    Task<ServiceRating?> FindRatingAsync(string ratingId, CancellationToken cancellationToken = default);
 
     /// <summary>Stores the close of a case; false when that case's close is already stored (nothing stored then).</summary>
-    Task<bool> AddClosureAsync(RectificationClosure closure, string fingerprint, CancellationToken cancellationToken = default);
+    Task<bool> AddClosureAsync(RectificationClosure closure, CancellationToken cancellationToken = default);
 
-    Task<Remembered<RectificationClosure>?> FindClosureAsync(string caseId, CancellationToken cancellationToken = default);
+    Task<RectificationClosure?> FindClosureAsync(string caseId, CancellationToken cancellationToken = default);
 
     /// <summary>The bad ratings of a staff member rated between the dates (inclusive, either open), newest first,
     /// each with the close of its case when one is stored (matched by rating id).</summary>

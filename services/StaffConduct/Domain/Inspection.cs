@@ -23,15 +23,3 @@ public sealed record Inspection(
     string Evidence,
     DateOnly ObservedOn,
     DateTimeOffset RecordedAt);
-
-/// <summary>The log of inspections (port). Inspections are appended, never changed.</summary>
-public interface IInspectionLog
-{
-    Task<bool> AddAsync(Inspection inspection, IdempotencyTag? tag, CancellationToken cancellationToken = default);
-
-    Task<Remembered<Inspection>?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>The inspections of these staff members observed between the dates (inclusive, either open), newest first.</summary>
-    Task<IReadOnlyList<Inspection>> ListAsync(IReadOnlyCollection<string> staffIds, DateOnly? from, DateOnly? to,
-        CancellationToken cancellationToken = default);
-}

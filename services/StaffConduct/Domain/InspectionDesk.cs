@@ -5,7 +5,7 @@ public sealed class InspectionDesk(StaffRegistry registry, IConductCode code, II
 {
     public sealed record Observation(string? StaffId, string? RuleId, InspectionKind Kind, string? Inspector, string? Evidence, string? ObservedOn);
 
-    public async Task<Inspection> RecordAsync(Observation observation, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<Inspection> RecordAsync(Observation observation, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var staffId = Text.RequireId(observation.StaffId, "staff_id", v);
@@ -22,15 +22,10 @@ public sealed class InspectionDesk(StaffRegistry registry, IConductCode code, II
         if (rule is null) throw new ValidationFailed("rule_id", $"names no rule of the conduct code ({ruleId})");
         if (!rule.Active) throw new ValidationFailed("rule_id", $"rule {ruleId} is no longer in force and cannot be cited");
 
-        var tag = IdempotencyTag.For(idempotencyKey, staffId, ruleId, (int)observation.Kind, inspector, evidence, Dates.Format(on));
-        return await Idempotency.WriteOnceAsync(tag,
-            key => log.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var inspection = new Inspection(Ids.New(), staffId, member.Profile.Window, rule.Id, rule.Part, rule.Text,
-                    observation.Kind, inspector, evidence, on, clock.Now);
-                return (await log.AddAsync(inspection, tag, cancellationToken), inspection);
-            });
+        var inspection = new Inspection(Ids.New(), staffId, member.Profile.Window, rule.Id, rule.Part, rule.Text,
+            observation.Kind, inspector, evidence, on, clock.Now);
+        await log.AddAsync(inspection, cancellationToken);
+        return inspection;
     }
 
     public async Task<ConductRecord> RecordOfAsync(string? staffId, string? fromDate, string? toDate, CancellationToken cancellationToken = default)

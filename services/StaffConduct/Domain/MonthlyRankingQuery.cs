@@ -41,7 +41,7 @@ public sealed class MonthlyRankingQuery(
         var ids = staff.Select(s => s.Id).ToList();
         var today = clock.Today;
         var caseTotals = await cases.TotalsAsync(ids, month, cancellationToken);
-        var due = (await commitments.ListByStaffAsync(ids, cancellationToken)).Where(c => month.Contains(c.Deadline)).ToLookup(c => c.StaffId);
+        var due = (await commitments.ListByStaffAsync(ids, month.First, month.Last, cancellationToken)).ToLookup(c => c.StaffId);
         var observed = (await inspections.ListAsync(ids, month.First, month.Last, cancellationToken)).ToLookup(i => i.StaffId);
         var held = await contests.ListHeldBetweenAsync(month.First, month.Last, cancellationToken);
 

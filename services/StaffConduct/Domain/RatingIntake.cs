@@ -24,15 +24,12 @@ public sealed class RatingIntake(StaffRegistry registry, IRatingLedger ledger, B
         var member = await registry.GetAsync(staffId, cancellationToken);
         var window = report.Window == Window.Unspecified ? member.Profile.Window : report.Window;
         StaffRegistry.RequireServes(member, window);
-        var tag = IdempotencyTag.For(ratingId, staffId, (int)window, (int)report.Level, Dates.Format(ratedOn), caseId)!;
-        return await Idempotency.WriteOnceAsync(tag,
-            key => ledger.FindRatingAsync(key, cancellationToken),
-            async () =>
-            {
-                var rating = new ServiceRating(ratingId, staffId, window, report.Level, ratedOn, caseId.Length == 0 ? null : caseId, clock.Now);
-                return (await ledger.AddRatingAsync(rating, tag.Fingerprint, cancellationToken), rating);
-            },
-            keyField: "rating_id");
+        var rating = new ServiceRating(ratingId, staffId, window, report.Level, ratedOn, caseId.Length == 0 ? null : caseId, clock.Now);
+        return await ReportedOnce.RecordAsync(rating,
+            () => ledger.FindRatingAsync(ratingId, cancellationToken),
+            () => ledger.AddRatingAsync(rating, cancellationToken),
+            (stored, asked) => stored with { RecordedAt = asked.RecordedAt } == asked,
+            "rating_id");
     }
 
     public async Task<RectificationClosure> RecordClosureAsync(ClosureReport report, CancellationToken cancellationToken = default)
@@ -47,22 +44,19 @@ public sealed class RatingIntake(StaffRegistry registry, IRatingLedger ledger, B
 
         await registry.GetAsync(staffId, cancellationToken);
         // The rating normally arrives first; when it has not (yet), the close is kept and joins it on the record later.
-        if (await ledger.FindRatingAsync(ratingId, cancellationToken) is { Value: var rating })
+        if (await ledger.FindRatingAsync(ratingId, cancellationToken) is { } rating)
         {
             if (rating.StaffId != staffId)
                 throw new ValidationFailed("staff_id", $"is not the staff member rating {ratingId} was about");
             if (!rating.IsComplaint)
                 throw new RuleViolated("not-a-complaint", $"rating {ratingId} was not a bad rating: it opened no rectification case");
         }
-        var tag = IdempotencyTag.For(caseId, staffId, ratingId, report.OnTime, (int)report.Outcome, Dates.Format(closedOn))!;
-        return await Idempotency.WriteOnceAsync(tag,
-            key => ledger.FindClosureAsync(key, cancellationToken),
-            async () =>
-            {
-                var closure = new RectificationClosure(caseId, staffId, ratingId, report.OnTime, report.Outcome, closedOn, clock.Now);
-                return (await ledger.AddClosureAsync(closure, tag.Fingerprint, cancellationToken), closure);
-            },
-            keyField: "case_id");
+        var closure = new RectificationClosure(caseId, staffId, ratingId, report.OnTime, report.Outcome, closedOn, clock.Now);
+        return await ReportedOnce.RecordAsync(closure,
+            () => ledger.FindClosureAsync(caseId, cancellationToken),
+            () => ledger.AddClosureAsync(closure, cancellationToken),
+            (stored, asked) => stored with { RecordedAt = asked.RecordedAt } == asked,
+            "case_id");
     }
 
     private DateOnly PastDate(string? text, string field, Validator v)

@@ -9,10 +9,3 @@ public sealed record SatisfactionAnswer(SatisfactionFigure? Figure, string? Miss
     public static SatisfactionAnswer Of(SatisfactionFigure figure) => new(figure, null);
     public static SatisfactionAnswer Unavailable(string why) => new(null, why);
 }
-
-/// <summary>Where satisfaction comes from (port): the feedback service, over gRPC.</summary>
-public interface ISatisfactionSource
-{
-    /// <summary>Never throws for an unreachable source: answers <see cref="SatisfactionAnswer.Unavailable"/> instead.</summary>
-    Task<SatisfactionAnswer> GetAsync(string staffId, DateOnly from, DateOnly to, CancellationToken cancellationToken = default);
-}

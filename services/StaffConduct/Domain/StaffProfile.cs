@@ -69,9 +69,6 @@ public sealed partial record StaffProfile(
         return colon < 0 || (firstSlash >= 0 && colon > firstSlash);
     }
 
-    /// <summary>The parts a request carries, for the idempotency fingerprint.</summary>
-    public object?[] Content() => [Name, BadgeNumber, PhotoUrl, (int)Window, OfficeId, Post, Duties, PartyMember];
-
     [GeneratedRegex("^[A-Za-z0-9-]{1,32}$")]
     private static partial Regex BadgePattern();
 }

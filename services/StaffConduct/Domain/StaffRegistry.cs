@@ -3,16 +3,11 @@ namespace CivilAffairs.StaffConduct.Domain;
 /// <summary>Registers staff members, changes their records with history, and finds them.</summary>
 public sealed class StaffRegistry(IStaffDirectory directory, BureauClock clock)
 {
-    public Task<StaffMember> RegisterAsync(StaffProfile profile, string? idempotencyKey, CancellationToken cancellationToken = default)
+    public async Task<StaffMember> RegisterAsync(StaffProfile profile, CancellationToken cancellationToken = default)
     {
-        var tag = IdempotencyTag.For(idempotencyKey, profile.Content());
-        return Idempotency.WriteOnceAsync(tag,
-            key => directory.FindByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var member = StaffMember.Register(profile, clock.Now);
-                return (Accept(await directory.AddAsync(member, tag, cancellationToken), profile), member);
-            });
+        var member = StaffMember.Register(profile, clock.Now);
+        Accept(await directory.AddAsync(member, cancellationToken), profile);
+        return member;
     }
 
     /// <summary>
@@ -20,7 +15,7 @@ public sealed class StaffRegistry(IStaffDirectory directory, BureauClock clock)
     /// refused when the record moved on since the caller read it.
     /// </summary>
     public async Task<StaffMember> UpdateAsync(string? staffId, StaffProfile profile, string? reason, string? changedBy,
-        int expectedVersion, string? idempotencyKey, CancellationToken cancellationToken = default)
+        int expectedVersion, CancellationToken cancellationToken = default)
     {
         var v = new Validator();
         var why = Text.Clean(reason);
@@ -32,19 +27,14 @@ public sealed class StaffRegistry(IStaffDirectory directory, BureauClock clock)
         var id = Text.RequireId(staffId, "staff_id", v);
         v.ThrowIfInvalid();
 
-        var tag = IdempotencyTag.For(idempotencyKey, id, profile.Content(), why, who, expectedVersion);
-        return await Idempotency.WriteOnceAsync(tag,
-            key => directory.FindChangeByIdempotencyKeyAsync(key, cancellationToken),
-            async () =>
-            {
-                var current = await GetAsync(id, cancellationToken);
-                if (expectedVersion != 0 && expectedVersion != current.Version) throw StaleVersion(current.Version);
-                var updated = current.Change(profile);
-                var change = new StaffChange(id, updated.Version, profile, clock.Now, why, who);
-                var written = await directory.UpdateAsync(updated, change, tag, cancellationToken);
-                if (written == StaffWrite.VersionConflict) throw StaleVersion(null);
-                return (Accept(written, profile), updated);
-            });
+        var current = await GetAsync(id, cancellationToken);
+        if (expectedVersion != 0 && expectedVersion != current.Version) throw StaleVersion(current.Version);
+        var updated = current.Change(profile);
+        var change = new StaffChange(id, updated.Version, profile, clock.Now, why, who);
+        var written = await directory.UpdateAsync(updated, change, cancellationToken);
+        if (written == StaffWrite.VersionConflict) throw StaleVersion(null);
+        Accept(written, profile);
+        return updated;
     }
 
     public async Task<StaffMember> GetAsync(string? staffId, CancellationToken cancellationToken = default)
@@ -67,13 +57,11 @@ public sealed class StaffRegistry(IStaffDirectory directory, BureauClock clock)
                 $"staff member {member.Profile.BadgeNumber} serves {member.Profile.Window.Code()}, not {window.Code()}");
     }
 
-    /// <summary>True when stored; false when a concurrent request took the idempotency key first.</summary>
-    private static bool Accept(StaffWrite written, StaffProfile profile) => written switch
+    private static void Accept(StaffWrite written, StaffProfile profile)
     {
-        StaffWrite.Written => true,
-        StaffWrite.IdempotencyKeyTaken => false,
-        _ => throw new AlreadyExists("staff member", $"badge number {profile.BadgeNumber} is already held by another staff member"),
-    };
+        if (written == StaffWrite.BadgeNumberTaken)
+            throw new AlreadyExists("staff member", $"badge number {profile.BadgeNumber} is already held by another staff member");
+    }
 
     private static RuleViolated StaleVersion(int? current) => new("stale-version",
         current is { } version

@@ -16,7 +16,7 @@ public sealed class WindowShowcaseQuery(IStaffDirectory directory, ICommitmentBo
         var office = string.IsNullOrWhiteSpace(officeId) ? null : officeId.Trim();
         var today = clock.Today;
         var staff = await directory.ListByWindowAsync(window, office, cancellationToken);
-        var commitments = (await book.ListByStaffAsync(staff.Select(s => s.Id).ToList(), cancellationToken)).ToLookup(c => c.StaffId);
+        var commitments = (await book.ListByStaffAsync(staff.Select(s => s.Id).ToList(), cancellationToken: cancellationToken)).ToLookup(c => c.StaffId);
         var lines = await roster.LinesAsync(staff, today, cancellationToken);
         var inForce = (await designations.ListByWindowAsync(window, includeWithdrawn: false, cancellationToken))
             .Where(d => office is null || d.OfficeId == office).ToList();

@@ -21,12 +21,19 @@ public sealed class QuestionnaireRestTests(FeedbackHost host) : IClassFixture<Fe
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("questionnaireId").GetString()!;
     }
 
-    private Task<HttpResponseMessage> AnswerAsync(string id, string window, int attitude, int efficiency) =>
-        _http.PostAsJsonAsync($"/api/feedback/v1/questionnaires/{id}/responses", new
+    private Task<HttpResponseMessage> AnswerAsync(string id, string window, int attitude, int efficiency, string? key = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/v1/questionnaires/{id}/responses")
         {
-            window,
-            answers = new[] { new { questionNumber = 1, score = attitude }, new { questionNumber = 2, score = efficiency } },
-        });
+            Content = JsonContent.Create(new
+            {
+                window,
+                answers = new[] { new { questionNumber = 1, score = attitude }, new { questionNumber = 2, score = efficiency } },
+            }),
+        };
+        if (key is not null) request.Headers.Add("Idempotency-Key", key);
+        return _http.SendAsync(request);
+    }
 
     [Fact]
     public async Task Answers_add_up_to_published_results_per_window()
@@ -43,6 +50,19 @@ public sealed class QuestionnaireRestTests(FeedbackHost host) : IClassFixture<Fe
         Assert.Equal("服务态度", attitude.GetProperty("text").GetString());
         Assert.Equal(4.5, attitude.GetProperty("averageScore").GetDouble());
         Assert.Equal(5, attitude.GetProperty("distribution").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task A_retried_response_is_counted_once()
+    {
+        var id = await DefineAsync();
+
+        var first = await (await AnswerAsync(id, "ELDERLY_CARE", 5, 4, key: "resp-1")).Content.ReadFromJsonAsync<JsonElement>();
+        var again = await (await AnswerAsync(id, "ELDERLY_CARE", 5, 4, key: "resp-1")).Content.ReadFromJsonAsync<JsonElement>();
+        var results = await _http.GetFromJsonAsync<JsonElement>($"/api/feedback/v1/questionnaires/{id}/results");
+
+        Assert.Equal(first.GetProperty("responseId").GetString(), again.GetProperty("responseId").GetString());
+        Assert.Equal(1, results.GetProperty("responses").GetInt32());
     }
 
     [Fact]

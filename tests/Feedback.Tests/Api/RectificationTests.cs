@@ -46,8 +46,10 @@ public sealed class RectificationTests(FeedbackHost host) : IClassFixture<Feedba
         var id = rating.RectificationCaseId;
         foreach (var action in new[] { CaseAction.Verify, CaseAction.Explain, CaseAction.Reply })
             await StepAsync(id, action);
-        await StepAsync(id, CaseAction.CallBack, satisfied: false);
+        var closing = await StepAsync(id, CaseAction.CallBack, satisfied: false, key: "close-ev");
+        var retried = await StepAsync(id, CaseAction.CallBack, satisfied: false, key: "close-ev");
 
+        Assert.Equal((closing.Version, 1), (retried.Version, retried.Steps.Count(s => s.Action == CaseAction.CallBack)));
         var sent = await host.Events.AboutAsync(rating.RatingId, 2);
 
         Assert.Equal(["/civilaffairs.staffconduct.v1.StaffConduct/RecordRating", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRectificationClosed"],

@@ -37,6 +37,26 @@ public sealed class SuggestionBoxRestTests(FeedbackHost host) : IClassFixture<Fe
     }
 
     [Fact]
+    public async Task A_retried_reply_is_appended_once()
+    {
+        var id = await DropAsync("饮水机坏了");
+        HttpRequestMessage Reply()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"/api/feedback/v1/suggestions/{id}/replies")
+            {
+                Content = JsonContent.Create(new { text = "已报修", repliedBy = "clerk-1" }),
+            };
+            request.Headers.Add("Idempotency-Key", "reply-1");
+            return request;
+        }
+
+        await _http.SendAsync(Reply());
+        var again = await (await _http.SendAsync(Reply())).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Single(again.GetProperty("replies").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Hiding_twice_is_a_broken_rule_and_hiding_without_a_reason_is_400()
     {
         var id = await DropAsync("重复的意见");

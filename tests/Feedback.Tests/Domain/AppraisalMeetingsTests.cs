@@ -1,7 +1,7 @@
 using CivilAffairs.Feedback.Domain;
-using CivilAffairs.Feedback.Storage.Sqlite;
+using CivilAffairs.Feedback.Storage;
 using CivilAffairs.Feedback.Tests.Support;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
@@ -9,11 +9,11 @@ namespace CivilAffairs.Feedback.Tests.Domain;
 public sealed class AppraisalMeetingsTests : SqliteDomainTest
 {
     private AppraisalMeetings _meetings = null!;
-    private SqliteAppraisalStore _store = null!;
+    private AppraisalStore _store = null!;
 
-    protected override void Start(SqliteDatabase database)
+    protected override void Start(IDocumentStore store)
     {
-        _store = new SqliteAppraisalStore(database);
+        _store = new AppraisalStore(store);
         _meetings = new AppraisalMeetings(_store, Clock);
     }
 

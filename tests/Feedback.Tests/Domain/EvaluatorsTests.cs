@@ -1,7 +1,7 @@
 using CivilAffairs.Feedback.Domain;
-using CivilAffairs.Feedback.Storage.Sqlite;
+using CivilAffairs.Feedback.Storage;
 using CivilAffairs.Feedback.Tests.Support;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Feedback.Tests.Domain;
@@ -10,7 +10,7 @@ public sealed class EvaluatorsTests : SqliteDomainTest
 {
     private Evaluators _evaluators = null!;
 
-    protected override void Start(SqliteDatabase database) => _evaluators = new Evaluators(new SqliteEvaluatorStore(database), Clock);
+    protected override void Start(IDocumentStore store) => _evaluators = new Evaluators(new EvaluatorStore(store), Clock);
 
     private Task<Evaluator> AppointAsync(string start = "2026-01-01", string end = "2026-12-31") =>
         _evaluators.AppointAsync(new AppointEvaluatorCommand("钱学明", "13700001234", "人大代表", start, end));

@@ -13,14 +13,13 @@ public sealed class RatingsTests
     private readonly InMemoryRatingStore _store = new();
     private readonly InMemoryInvitationStore _invitationStore = new();
     private readonly FeedbackRules _rules = new() { InvitationValidFor = TimeSpan.FromDays(3) };
-    private readonly CountingObserver _observer = new();
     private readonly Ratings _ratings;
     private readonly RatingInvitations _invitations;
 
     public RatingsTests()
     {
         var clock = new OfficeClock(_time, OfficeClock.FindZone("Asia/Shanghai"));
-        _ratings = new Ratings(_store, _invitationStore, clock, _rules, _observer, new PlatformEvents(_time));
+        _ratings = new Ratings(_store, _invitationStore, clock, _rules, IFeedbackObserver.None, new PlatformEvents(_time));
         _invitations = new RatingInvitations(_invitationStore, _store, clock, _rules);
     }
 
@@ -28,8 +27,8 @@ public sealed class RatingsTests
         (await _invitations.CreateAsync(new CreateInvitationCommand(window, "staff-7", reference, (int)RatingChannel.SmsLink))).Id;
 
     private async Task<RateServiceCommand> CommandAsync(string reference = "marriage:cert:1", RatingLevel level = RatingLevel.Satisfied,
-        Window window = Window.MarriageRegistration, string? comment = null, string? key = null) =>
-        new(await InviteAsync(reference, window), (int)level, comment, IdempotencyKey: key);
+        Window window = Window.MarriageRegistration, string? comment = null) =>
+        new(await InviteAsync(reference, window), (int)level, comment);
 
     [Fact]
     public async Task A_rating_takes_window_staff_and_service_from_its_invitation_and_the_office_day()
@@ -149,30 +148,6 @@ public sealed class RatingsTests
     }
 
     [Fact]
-    public async Task A_retry_with_the_same_key_returns_the_first_rating()
-    {
-        var command = await CommandAsync("svc-2", key: "k-1");
-
-        var first = await _ratings.RateAsync(command);
-        var retry = await _ratings.RateAsync(command);
-
-        Assert.Equal(first.Id, retry.Id);
-        Assert.Single(_store.Rows);
-        Assert.Equal(1, _observer.Ratings);
-    }
-
-    [Fact]
-    public async Task The_same_key_with_another_content_is_refused_naming_the_key()
-    {
-        var command = await CommandAsync("svc-3", key: "k-2");
-        await _ratings.RateAsync(command);
-
-        var error = await Assert.ThrowsAsync<ValidationFailed>(() => _ratings.RateAsync(command with { Level = (int)RatingLevel.Dissatisfied }));
-
-        Assert.Equal("idempotency_key", error.Violations.Single().Field);
-    }
-
-    [Fact]
     public async Task The_summary_counts_the_window_and_days_asked_for()
     {
         await _ratings.RateAsync(await CommandAsync("a", RatingLevel.VerySatisfied));
@@ -188,14 +163,5 @@ public sealed class RatingsTests
         Assert.Equal(2, firstDay.Total);
         Assert.Equal(0.5, firstDay.SatisfactionRate);
         Assert.Equal(3, always.Total);
-    }
-
-    private sealed class CountingObserver : IFeedbackObserver
-    {
-        public int Ratings { get; private set; }
-
-        public void Rated(Rating rating) => Ratings++;
-
-        public void Stepped(RectificationCase rectification, CaseStep step) { }
     }
 }

@@ -1,9 +1,8 @@
 using CivilAffairs.Feedback.Domain;
 using CivilAffairs.Feedback.Integration;
-using CivilAffairs.ServiceDefaults.Outbox;
-using CivilAffairs.Feedback.Storage.Sqlite;
+using CivilAffairs.Feedback.Storage;
 using CivilAffairs.Feedback.Tests.Support;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.StaffConduct.V1;
 
@@ -12,16 +11,13 @@ namespace CivilAffairs.Feedback.Tests.Domain;
 public sealed class RectificationsTests : SqliteDomainTest
 {
     private readonly FeedbackRules _rules = new();
-    private SqliteRatingStore _ratings = null!;
+    private RatingStore _ratings = null!;
     private Rectifications _rectifications = null!;
-    private SqliteOutbox _outbox = null!;
 
-    protected override void Start(SqliteDatabase database)
+    protected override void Start(IDocumentStore store)
     {
-        _ratings = new SqliteRatingStore(database, new OutboxSignal());
-        _outbox = new SqliteOutbox(database);
-        _rectifications = new Rectifications(new SqliteRectificationStore(database, new OutboxSignal()), Clock, _rules, IFeedbackObserver.None,
-            new PlatformEvents(Time));
+        _ratings = new RatingStore(store);
+        _rectifications = new Rectifications(new RectificationStore(store), Clock, _rules, IFeedbackObserver.None, new PlatformEvents(Time));
     }
 
     private async Task<RectificationCase> OpenAsync(string reference)
@@ -59,13 +55,11 @@ public sealed class RectificationsTests : SqliteDomainTest
         var steps = new[] { CaseAction.Verify, CaseAction.FixNow, CaseAction.Reply };
         foreach (var action in steps)
             await _rectifications.RecordStepAsync(new RecordStepCommand(opened.Id, (int)action, "clerk-1", $"{action} done", false));
-        Assert.Empty(await _outbox.PendingAsync(10, CancellationToken.None));
+        Assert.Empty(await Outbox.PendingAsync(10, CancellationToken.None));
 
-        var call = new RecordStepCommand(opened.Id, (int)CaseAction.CallBack, "clerk-1", "settled", true, IdempotencyKey: "call-1");
-        await _rectifications.RecordStepAsync(call);
-        await _rectifications.RecordStepAsync(call);
+        await _rectifications.RecordStepAsync(new RecordStepCommand(opened.Id, (int)CaseAction.CallBack, "clerk-1", "settled", true));
 
-        var sent = Assert.Single(await _outbox.PendingAsync(10, CancellationToken.None)).Message;
+        var sent = Assert.Single(await Outbox.PendingAsync(10, CancellationToken.None)).Message;
         Assert.Equal(("staff-conduct", "/civilaffairs.staffconduct.v1.StaffConduct/RecordRectificationClosed", opened.RatingId),
             (sent.Target, sent.Method, sent.AggregateId));
         var request = RecordRectificationClosedRequest.Parser.ParseFrom(sent.Payload);

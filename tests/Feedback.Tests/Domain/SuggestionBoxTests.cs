@@ -114,17 +114,6 @@ public sealed class SuggestionBoxTests
     }
 
     [Fact]
-    public async Task A_retried_reply_is_appended_once()
-    {
-        var dropped = await DropAsync();
-
-        await _box.ReplyAsync(dropped.Id, "已收到", "clerk-1", "reply-1");
-        var again = await _box.ReplyAsync(dropped.Id, "已收到", "clerk-1", "reply-1");
-
-        Assert.Single(again.Replies);
-    }
-
-    [Fact]
     public async Task The_box_pages_newest_first_with_a_token_and_refuses_a_forged_token()
     {
         for (var i = 0; i < 5; i++)

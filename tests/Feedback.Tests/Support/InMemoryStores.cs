@@ -15,8 +15,8 @@ internal sealed class InMemoryRatingStore : IRatingStore
     {
         lock (Rows)
         {
-            if (rating.Idempotency is { } i && Rows.Any(r => r.Idempotency?.Key == i.Key)) return Task.FromResult(AddOutcome.DuplicateIdempotencyKey);
-            if (Rows.Any(r => r.ServiceReference == rating.ServiceReference)) return Task.FromResult(AddOutcome.Duplicate);
+            if (Rows.Any(r => r.ServiceReference == rating.ServiceReference || (rating.InvitationId is not null && r.InvitationId == rating.InvitationId)))
+                return Task.FromResult(AddOutcome.Duplicate);
             Rows.Add(rating);
             if (openedCase is not null) OpenedCases.Add(openedCase);
             Events.AddRange(events ?? []);
@@ -29,9 +29,6 @@ internal sealed class InMemoryRatingStore : IRatingStore
 
     public Task<Rating?> FindAsync(string ratingId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.Id == ratingId));
-
-    public Task<Rating?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
 
     public Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default) =>
         Task.FromResult(new SatisfactionFigures(Counted(scope, period)
@@ -62,20 +59,16 @@ internal sealed class InMemorySuggestionStore : ISuggestionStore
 {
     public List<Suggestion> Rows { get; } = [];
 
-    public Task<AddOutcome> AddAsync(Suggestion suggestion, CancellationToken cancellationToken = default)
+    public Task AddAsync(Suggestion suggestion, CancellationToken cancellationToken = default)
     {
-        if (suggestion.Idempotency is { } i && Rows.Any(r => r.Idempotency?.Key == i.Key)) return Task.FromResult(AddOutcome.DuplicateIdempotencyKey);
         Rows.Add(suggestion);
-        return Task.FromResult(AddOutcome.Added);
+        return Task.CompletedTask;
     }
 
     public Task<Suggestion?> FindAsync(string suggestionId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.Id == suggestionId));
 
-    public Task<Suggestion?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
-
-    public Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default)
+    public Task<bool> AppendAsync(Suggestion updated, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var index = Rows.FindIndex(r => r.Id == updated.Id && r.Version == expectedVersion);
         if (index < 0) return Task.FromResult(false);
@@ -100,7 +93,6 @@ internal sealed class InMemoryInvitationStore : IInvitationStore
 
     public Task<AddOutcome> AddAsync(Invitation invitation, CancellationToken cancellationToken = default)
     {
-        if (invitation.Idempotency is { } i && Rows.Any(r => r.Idempotency?.Key == i.Key)) return Task.FromResult(AddOutcome.DuplicateIdempotencyKey);
         if (Rows.Any(r => r.ServiceReference == invitation.ServiceReference)) return Task.FromResult(AddOutcome.Duplicate);
         Rows.Add(invitation);
         return Task.FromResult(AddOutcome.Added);
@@ -111,7 +103,4 @@ internal sealed class InMemoryInvitationStore : IInvitationStore
 
     public Task<Invitation?> FindByServiceReferenceAsync(string serviceReference, CancellationToken cancellationToken = default) =>
         Task.FromResult(Rows.FirstOrDefault(r => r.ServiceReference == serviceReference));
-
-    public Task<Invitation?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Rows.FirstOrDefault(r => r.Idempotency?.Key == key));
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.ServiceDefaults.Outbox;
-using CivilAffairs.ServiceDefaults.Storage;
+using CivilAffairs.ServiceDefaults.Documents;
 
 namespace CivilAffairs.Operations.Tests.Deployment;
 
@@ -12,8 +12,9 @@ namespace CivilAffairs.Operations.Tests.Deployment;
 public static class ConfigurationKeys
 {
     // Read by the host and the OpenTelemetry SDK (AddServiceDefaults exports over OTLP when the endpoint is set).
+    // Logging:Console:FormatterName is the console logger's (json: one JSON object per line, in containers).
     private static readonly HashSet<string> HostKeys =
-        ["ASPNETCORE_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL"];
+        ["ASPNETCORE_ENVIRONMENT", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_PROTOCOL", "Logging__Console__FormatterName"];
 
     public static string FromEnvironment(string variable) => variable.Replace("__", ":", StringComparison.Ordinal);
 
@@ -24,8 +25,8 @@ public static class ConfigurationKeys
         var key = FromEnvironment(variable);
         var parts = key.Split(':');
 
-        if (key is StorageExtensions.ProviderKey or StorageExtensions.MongoConnectionKey
-            or StorageExtensions.MongoDatabaseKey or StorageExtensions.SqlitePathKey)
+        if (key is DocumentStoreExtensions.ProviderKey or DocumentStoreExtensions.MongoConnectionKey
+            or DocumentStoreExtensions.MongoDatabaseKey or DocumentStoreExtensions.SqlitePathKey)
             return app.HasStore ? null : $"{app} has no store";
 
         if (parts is ["Kestrel", "Endpoints", var endpoint, "Url"])
@@ -45,14 +46,17 @@ public static class ConfigurationKeys
                 : typeof(GrpcResilienceOptions).GetProperty(resilienceSetting) is null ? $"gRPC resilience has no setting {resilienceSetting}" : null;
 
         // The gateway's own sections: partners (hashed keys and scopes), the token issuer, rate and request limits.
-        if (parts is ["Partners", _, "ApiKeySha256"] or ["Partners", _, "Scopes", _] or ["Jwt", "Issuer" or "Audience" or "SigningKeyBase64"]
+        if (parts is ["Partners", _, "ApiKeySha256"] or ["Partners", _, "Scopes", _]
+            or ["Jwt", "Issuer" or "Audience" or "SigningKeyBase64" or "Jwks" or "JwksPath"] or ["Jwt", "SigningKeysBase64", _]
             or ["RateLimits", "Partner" or "Anonymous", "PermitLimit" or "WindowSeconds"]
             or ["RequestLimits", "MaxBodyBytes" or "MaxJsonDepth"])
         {
             if (app != App.Gateway) return $"{app} is not the gateway";
             return parts is ["Partners", _, "Scopes", var index] && !int.TryParse(index, out _)
                 ? $"partner scopes are a list (Scopes__0, Scopes__1, ...), not {index}"
-                : null;
+                : parts is ["Jwt", "SigningKeysBase64", var position] && !int.TryParse(position, out _)
+                    ? $"signing keys are a list (SigningKeysBase64__0, __1, ...), not {position}"
+                    : null;
         }
 
         if (parts is ["ReverseProxy", "Clusters", var cluster, "Destinations", var destination, "Address"])

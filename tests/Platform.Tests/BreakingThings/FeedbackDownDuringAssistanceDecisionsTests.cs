@@ -15,8 +15,8 @@ namespace CivilAffairs.Platform.Tests.BreakingThings;
 /// <summary>
 /// Social assistance, staff-conduct and feedback as real processes. Feedback is down while caseworkers decide cases
 /// that complete a service (emergency payments, notified refusals, extreme-poverty support); no decision fails for
-/// it, and when feedback comes back every household's rating invitation arrives exactly once and staff-conduct has
-/// counted every case for the staff member who decided it.
+/// it, staff-conduct counts every case for the staff member who decided it meanwhile (one consumer down delays only
+/// its own events), and when feedback comes back every household's rating invitation arrives exactly once.
 /// </summary>
 public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
 {
@@ -25,7 +25,7 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
     private const int ExtremePoverty = 2;
     private const int Decisions = Emergencies + Refusals + ExtremePoverty;
     private readonly ServiceProcesses _services = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http => field ??= _services.Client();
 
     public Task InitializeAsync() => _services.StartAsync("staff-conduct", "social-assistance");
 
@@ -35,7 +35,7 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
         var clerk = await RegisterStaffAsync("SA-0001", "王受理");
         var caseworker = await RegisterStaffAsync("SA-0002", "李救助");
         var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        using var channel = GrpcChannel.ForAddress(_services.Grpc("social-assistance"));
+        using var channel = _services.Channel("social-assistance");
         var assistance = new AssistanceClient(channel);
         var references = new List<string>();
 
@@ -74,9 +74,11 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
             references.Add($"assistance:extreme-poverty:{approved.CaseId}");
         }
 
-        // Each case's events leave in order: its case report waits behind the invitation feedback cannot take yet.
-        var waiting = await OutboxAsync();
-        Assert.Equal(2 * Decisions, waiting.GetProperty("backlog").GetInt32());
+        // Feedback being down holds back only feedback's events: every case report reaches staff-conduct meanwhile,
+        // and only the invitations wait.
+        var waiting = await _http.WaitForBacklogAsync(_services.Management("social-assistance"), Decisions, TimeSpan.FromSeconds(60));
+        Assert.Equal(Decisions, waiting.GetProperty("backlog").GetInt32());
+        Assert.Equal((Emergencies + ExtremePoverty, Refusals), await CasesHandledAsync(month, clerk, caseworker));
 
         await _services.StartAsync("feedback");
         var drained = await WaitForEmptyOutboxAsync(TimeSpan.FromSeconds(120));
@@ -85,11 +87,16 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
 
         Assert.Equal(references.Order(), (await InvitationReferencesAsync()).Order());
 
-        using var staffChannel = GrpcChannel.ForAddress(_services.Grpc("staff-conduct"));
+        Assert.Equal((Emergencies + ExtremePoverty, Refusals), await CasesHandledAsync(month, clerk, caseworker));
+    }
+
+    private async Task<(int Clerk, int Caseworker)> CasesHandledAsync(string month, string clerk, string caseworker)
+    {
+        using var staffChannel = _services.Channel("staff-conduct");
         var staffConduct = new StaffConductClient(staffChannel);
         var ranking = await staffConduct.GetMonthlyRankingAsync(new GetMonthlyRankingRequest { Window = WindowType.SocialAssistance, Month = month });
         var handled = ranking.Lines.ToDictionary(l => l.Staff.StaffId, l => l.Figures.CasesHandled);
-        Assert.Equal((Emergencies + ExtremePoverty, Refusals), (handled[clerk], handled[caseworker]));
+        return (handled[clerk], handled[caseworker]);
     }
 
     private static RegisterHouseholdRequest Household(params (string Name, string IdNumber)[] members)
@@ -114,9 +121,9 @@ public sealed class FeedbackDownDuringAssistanceDecisionsTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetString()!;
     }
 
-    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Http("social-assistance"));
+    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Management("social-assistance"));
 
-    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Http("social-assistance"), timeout);
+    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Management("social-assistance"), timeout);
 
     private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_services.Store("feedback"));
 

@@ -23,7 +23,7 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
     private const int Marriages = 1000;
     private const int Windows = 4;
     private readonly ServiceProcesses _services = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http => field ??= _services.Client();
 
     public Task InitializeAsync() => _services.StartAsync("staff-conduct", "marriage");
 
@@ -31,7 +31,7 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
     public async Task A_thousand_registrations_while_feedback_is_down_each_get_their_invitation_exactly_once_when_it_is_back()
     {
         var clerk = await RegisterClerkAsync();
-        using var channel = GrpcChannel.ForAddress(_services.Grpc("marriage"));
+        using var channel = _services.Channel("marriage");
         var hall = new MarriageHall.MarriageHallClient(channel);
         var registry = new MarriageRegistry.MarriageRegistryClient(channel);
         var couples = new ConcurrentDictionary<string, (Party Man, Party Woman)>();
@@ -83,7 +83,8 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
 
         // The same event delivered five more times changes nothing.
         var transport = new GrpcOutboxTransport(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Services:feedback:Grpc"] = _services.Grpc("feedback") }).Build());
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Services:feedback:Grpc"] = _services.Grpc("feedback") }).Build(),
+            new ServiceDefaults.Security.ServiceTokens(new ServiceDefaults.Security.ServiceCredentialOptions { Name = "marriage", SigningKey = TestCallers.PrivateKey }));
         var again = new OutboxMessage("evt_redelivered", "m", "feedback", "/civilaffairs.feedback.v1.Feedback/CreateInvitation",
             new CreateInvitationRequest
             {
@@ -106,9 +107,9 @@ public sealed class FeedbackDownDuringRegistrationsTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("staffId").GetString()!;
     }
 
-    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Http("marriage"));
+    private Task<JsonElement> OutboxAsync() => _http.OutboxAsync(_services.Management("marriage"));
 
-    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Http("marriage"), timeout);
+    private Task<JsonElement> WaitForEmptyOutboxAsync(TimeSpan timeout) => _http.WaitForEmptyOutboxAsync(_services.Management("marriage"), timeout);
 
     private Task<List<string>> InvitationReferencesAsync() => OutboxProbe.InvitationReferencesAsync(_services.Store("feedback"));
 

@@ -25,7 +25,7 @@ public sealed class KilledDuringBookingsTests : IDisposable
     {
         await _services.StartAsync("marriage");
         var date = RunningPlatform.DaysAhead(5);
-        using (var channel = GrpcChannel.ForAddress(_services.Grpc("marriage")))
+        using (var channel = _services.Channel("marriage"))
         {
             var appointments = new MarriageAppointments.MarriageAppointmentsClient(channel);
             var open = new OpenDayRequest { OfficeId = Office, Date = date };
@@ -64,7 +64,7 @@ public sealed class KilledDuringBookingsTests : IDisposable
 
             // Restart on the same file.
             await _services.StartAsync("marriage");
-            using var again = GrpcChannel.ForAddress(_services.Grpc("marriage"));
+            using var again = _services.Channel("marriage");
             var after = new MarriageAppointments.MarriageAppointmentsClient(again);
             foreach (var (id, slot) in acknowledged)
             {
@@ -92,7 +92,7 @@ public sealed class KilledDuringBookingsTests : IDisposable
         await using var connection = new SqliteConnection($"Data Source={_services.Store("marriage")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT slot_id, COUNT(*) FROM appointments WHERE status IN (1, 3) GROUP BY slot_id";
+        command.CommandText = "SELECT json_extract(doc, '$.slotId'), COUNT(*) FROM doc_appointments WHERE f_status IN ('Booked', 'CheckedIn') GROUP BY 1";
         await using var reader = await command.ExecuteReaderAsync();
         var held = new Dictionary<string, int>();
         while (await reader.ReadAsync()) held[reader.GetString(0)] = reader.GetInt32(1);

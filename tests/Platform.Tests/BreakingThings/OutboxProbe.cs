@@ -24,13 +24,26 @@ internal static class OutboxProbe
         return state;
     }
 
+    /// <summary>Polls the producer's outbox until exactly <paramref name="backlog"/> messages wait (the others delivered).</summary>
+    public static async Task<JsonElement> WaitForBacklogAsync(this HttpClient http, string serviceManagement, int backlog, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var state = await http.OutboxAsync(serviceManagement);
+        while (state.GetProperty("backlog").GetInt32() != backlog && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+            state = await http.OutboxAsync(serviceManagement);
+        }
+        return state;
+    }
+
     /// <summary>What feedback really stored, read from its own SQLite file.</summary>
     public static async Task<List<string>> InvitationReferencesAsync(string feedbackDatabase)
     {
         await using var connection = new SqliteConnection($"Data Source={feedbackDatabase};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT service_reference FROM invitations";
+        command.CommandText = "SELECT f_serviceReference FROM doc_invitations";
         await using var reader = await command.ExecuteReaderAsync();
         var references = new List<string>();
         while (await reader.ReadAsync()) references.Add(reader.GetString(0));

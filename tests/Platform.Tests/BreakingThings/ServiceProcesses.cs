@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CivilAffairs.Gateway.Tests;
 using CivilAffairs.TestSupport;
+using Grpc.Net.Client;
 
 namespace CivilAffairs.Platform.Tests.BreakingThings;
 
@@ -28,6 +29,28 @@ internal sealed class ServiceProcesses : IDisposable
     public string Http(string service) => _addresses[service].Http;
     public string Grpc(string service) => _addresses[service].Grpc;
     public string Store(string service) => _data.File(Services[service].Store);
+
+    /// <summary>The running service's management address (<c>/ops/outbox</c>).</summary>
+    public string Management(string service) => _running[service].ManagementUrl;
+
+    /// <summary>A gRPC channel to the service presenting the test gateway's credential, as every caller must.</summary>
+    public GrpcChannel Channel(string service) =>
+        GrpcChannel.ForAddress(Grpc(service), new GrpcChannelOptions { HttpHandler = TestCallers.Presenting(service) });
+
+    /// <summary>An HTTP client that presents, to whichever service it calls, the test gateway's credential for it.</summary>
+    public HttpClient Client() => new(new AudienceByAddress(this)) { Timeout = TimeSpan.FromSeconds(60) };
+
+    private sealed class AudienceByAddress(ServiceProcesses services) : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var authority = request.RequestUri!.GetLeftPart(UriPartial.Authority);
+            var service = services._addresses.FirstOrDefault(a => a.Value.Http.TrimEnd('/') == authority || a.Value.Grpc.TrimEnd('/') == authority).Key;
+            if (service is not null)
+                request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestCallers.Token(service));
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 
     /// <summary>Starts the services and waits until each answers /health/ready.</summary>
     public Task StartAsync(params string[] services) => Task.WhenAll(services.Select(async service =>

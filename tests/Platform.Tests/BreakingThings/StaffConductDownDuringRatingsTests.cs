@@ -19,7 +19,7 @@ namespace CivilAffairs.Platform.Tests.BreakingThings;
 public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
 {
     private readonly ServiceProcesses _services = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private HttpClient _http => field ??= _services.Client();
 
     public Task InitializeAsync() => _services.StartAsync("feedback", "staff-conduct");
 
@@ -29,7 +29,7 @@ public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
         var clerk = await RegisterStaffAsync("MR-0101", "张登记");
         _services.Kill("staff-conduct");
 
-        using var channel = GrpcChannel.ForAddress(_services.Grpc("feedback"));
+        using var channel = _services.Channel("feedback");
         var feedback = new FeedbackClient(channel);
         foreach (var (level, n) in new[] { RatingLevel.VerySatisfied, RatingLevel.Satisfied, RatingLevel.BasicallySatisfied }.Select((l, i) => (l, i)))
             await RateAsync(feedback, clerk, $"marriage:registration:good-{n}", level);
@@ -45,15 +45,15 @@ public sealed class StaffConductDownDuringRatingsTests : IAsyncLifetime
         }
 
         // Five ratings and one closure wait; the closure waits behind the rating that opened its case.
-        var waiting = await _http.OutboxAsync(_services.Http("feedback"));
+        var waiting = await _http.OutboxAsync(_services.Management("feedback"));
         Assert.Equal(6, waiting.GetProperty("backlog").GetInt32());
 
         await _services.StartAsync("staff-conduct");
-        var drained = await _http.WaitForEmptyOutboxAsync(_services.Http("feedback"), TimeSpan.FromSeconds(120));
+        var drained = await _http.WaitForEmptyOutboxAsync(_services.Management("feedback"), TimeSpan.FromSeconds(120));
         Assert.True(drained.GetProperty("backlog").GetInt32() == 0, drained.ToString());
         Assert.Empty(drained.GetProperty("deadLetters").EnumerateArray());
 
-        using var staffChannel = GrpcChannel.ForAddress(_services.Grpc("staff-conduct"));
+        using var staffChannel = _services.Channel("staff-conduct");
         var record = await new StaffConductClient(staffChannel).GetConductRecordAsync(new GetConductRecordRequest { StaffId = clerk });
         Assert.Equal(2, record.Complaints);
         Assert.Equal(new[] { settled.RatingId, open.RatingId }.Order(), record.ComplaintEntries.Select(c => c.RatingId).Order());

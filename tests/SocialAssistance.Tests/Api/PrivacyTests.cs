@@ -32,7 +32,8 @@ public sealed class PrivacyTests(AssistanceHost host) : IClassFixture<Assistance
         using var logged = host.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.AddSingleton<ILoggerProvider>(new CollectingLoggerProvider(logs))));
         var client = new V1.SocialAssistance.SocialAssistanceClient(
-            Grpc.Net.Client.GrpcChannel.ForAddress(logged.Server.BaseAddress, new() { HttpHandler = logged.Server.CreateHandler() }));
+            Grpc.Net.Client.GrpcChannel.ForAddress(logged.Server.BaseAddress,
+                new() { HttpHandler = TestCallers.Presenting("social-assistance", inner: logged.Server.CreateHandler()) }));
 
         var head = IdNumbers.Man(50);
         var spouse = IdNumbers.Woman(48);

@@ -6,17 +6,14 @@ namespace CivilAffairs.Feedback.Domain;
 public interface IRatingStore
 {
     /// <summary>Stores a new rating, and the rectification case it opens when it is a bad one, in one write.
-    /// Refuses a second rating of the same service reference, and a second record under the same idempotency key,
-    /// by saying which one clashed (nothing is written then). <paramref name="events"/> go to the outbox in the same
-    /// write, only when the rating is stored.</summary>
+    /// <see cref="AddOutcome.Duplicate"/> (and nothing written) for a second rating of the same service or through the
+    /// same invitation. <paramref name="events"/> go to the outbox in the same write, only when the rating is stored.</summary>
     Task<AddOutcome> AddAsync(Rating rating, RectificationCase? openedCase = null, IReadOnlyList<OutboxMessage>? events = null,
         CancellationToken cancellationToken = default);
 
     Task<Rating?> FindByServiceReferenceAsync(string serviceReference, CancellationToken cancellationToken = default);
 
     Task<Rating?> FindAsync(string ratingId, CancellationToken cancellationToken = default);
-
-    Task<Rating?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
 
     /// <summary>Counts per level of the ratings in scope (voided ones left out) whose office day lies in the period, counted by the store
     /// (an index, not a scan of every rating).</summary>

@@ -13,8 +13,7 @@ public sealed record Invitation(
     string ServiceReference,
     RatingChannel Channel,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateTimeOffset ExpiresAt)
 {
     public bool HasExpired(DateTimeOffset now) => now >= ExpiresAt;
 

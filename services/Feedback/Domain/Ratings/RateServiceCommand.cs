@@ -14,9 +14,4 @@ public sealed record RateServiceCommand(
     int Channel = 0,
     Window Window = Window.Unspecified,
     string? StaffId = null,
-    string? ServiceReference = null,
-    string? IdempotencyKey = null)
-{
-    public string Fingerprint() =>
-        Domain.Fingerprint.Of("rate", InvitationId, Level, Comment, Channel, (int)Window, StaffId, ServiceReference);
-}
+    string? ServiceReference = null);

@@ -17,6 +17,5 @@ public sealed record Rating(
     RatingChannel Channel,
     DateTimeOffset RatedAt,
     DateOnly RatedOn,
-    Idempotency? Idempotency = null,
     string? InvitationId = null,
-    bool Voided = false) : IIdempotentRecord;
+    bool Voided = false);

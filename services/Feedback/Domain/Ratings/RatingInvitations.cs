@@ -26,16 +26,12 @@ public sealed class RatingInvitations(IInvitationStore invitations, IRatingStore
                 ? existing
                 : throw new AlreadyExists("invitation", $"the service '{reference}' already has an invitation with other details");
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "invitation",
-            key => invitations.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency =>
-            {
-                var now = clock.Now;
-                return new Invitation("inv-" + Guid.CreateVersion7().ToString("N"), command.Window, staffId, reference, channel,
-                    now, now + rules.InvitationValidFor, idempotency);
-            },
-            invitation => invitations.AddAsync(invitation, cancellationToken),
-            _ => new AlreadyExists("invitation", $"the service '{reference}' was invited at the same moment by another request; ask again"));
+        var now = clock.Now;
+        var invitation = new Invitation("inv-" + Guid.CreateVersion7().ToString("N"), command.Window, staffId, reference, channel,
+            now, now + rules.InvitationValidFor);
+        return await invitations.AddAsync(invitation, cancellationToken) == AddOutcome.Added
+            ? invitation
+            : throw new AlreadyExists("invitation", $"the service '{reference}' was invited at the same moment by another request; ask again");
     }
 
     public async Task<(Invitation Invitation, InvitationStatus Status)> GetAsync(string? invitationId, CancellationToken cancellationToken = default)

@@ -20,36 +20,25 @@ public sealed class Ratings(IRatingStore store, IInvitationStore invitations, Of
         var invitation = await invitations.FindAsync(invitationId, cancellationToken) ?? throw new NotFound("invitation", invitationId);
         RequireMatches(command, invitation);
 
-        Rating? fresh = null;
-        var rating = await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "rating",
-            key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency =>
-            {
-                var now = clock.Now;
-                if (invitation.HasExpired(now))
-                    throw new RuleViolated("invitation-expired",
-                        $"the invitation to rate '{invitation.ServiceReference}' expired on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
-                return fresh = new Rating(
-                    Id: NewId(),
-                    Window: invitation.Window,
-                    StaffId: invitation.StaffId,
-                    ServiceReference: invitation.ServiceReference,
-                    Level: (RatingLevel)command.Level,
-                    Comment: TextRules.Clean(command.Comment),
-                    Channel: command.Channel == 0 ? invitation.Channel : (RatingChannel)command.Channel,
-                    RatedAt: now,
-                    RatedOn: clock.DayOf(now),
-                    Idempotency: idempotency,
-                    InvitationId: invitation.Id);
-            },
-            rating =>
-            {
-                var opened = rating.Level.IsDissatisfied() ? RectificationCase.OpenFor(rating, rules) : null;
-                return store.AddAsync(rating, opened, events.Rated(rating, opened), cancellationToken);
-            },
-            rating => new AlreadyExists("rating", $"the service '{rating.ServiceReference}' has already been rated; each service is rated once"));
-        // A replayed retry returns the rating stored first, not the one just built.
-        if (ReferenceEquals(rating, fresh)) observer.Rated(rating);
+        var now = clock.Now;
+        if (invitation.HasExpired(now))
+            throw new RuleViolated("invitation-expired",
+                $"the invitation to rate '{invitation.ServiceReference}' expired on {invitation.ExpiresAt:yyyy-MM-dd HH:mm} UTC");
+        var rating = new Rating(
+            Id: NewId(),
+            Window: invitation.Window,
+            StaffId: invitation.StaffId,
+            ServiceReference: invitation.ServiceReference,
+            Level: (RatingLevel)command.Level,
+            Comment: TextRules.Clean(command.Comment),
+            Channel: command.Channel == 0 ? invitation.Channel : (RatingChannel)command.Channel,
+            RatedAt: now,
+            RatedOn: clock.DayOf(now),
+            InvitationId: invitation.Id);
+        var opened = rating.Level.IsDissatisfied() ? RectificationCase.OpenFor(rating, rules) : null;
+        if (await store.AddAsync(rating, opened, events.Rated(rating, opened), cancellationToken) == AddOutcome.Duplicate)
+            throw new AlreadyExists("rating", $"the service '{rating.ServiceReference}' has already been rated; each service is rated once");
+        observer.Rated(rating);
         return rating;
     }
 

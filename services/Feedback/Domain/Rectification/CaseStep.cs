@@ -8,5 +8,4 @@ public sealed record CaseStep(
     CaseStage To,
     string HandledBy,
     string? Note,
-    DateTimeOffset At,
-    Idempotency? Idempotency = null);
+    DateTimeOffset At);

@@ -8,11 +8,11 @@ public interface IRectificationStore
 {
     Task<RectificationCase?> FindAsync(string caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>Saves a case after one step, if nobody saved it since version <paramref name="expectedVersion"/>;
-    /// appends the step to the history and, for an upheld appeal, voids <paramref name="voidRatingId"/> so it no
-    /// longer counts, and enqueues <paramref name="events"/> in the outbox: all in one write. False (and nothing
+    /// <summary>Saves a case after one step (the last of its <see cref="RectificationCase.Steps"/>), if nobody saved it
+    /// since version <paramref name="expectedVersion"/>; for an upheld appeal, voids <paramref name="voidRatingId"/> so
+    /// it no longer counts, and enqueues <paramref name="events"/> in the outbox: all in one write. False (and nothing
     /// written) when someone else was first.</summary>
-    Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, CaseStep step, string? voidRatingId,
+    Task<bool> SaveStepAsync(RectificationCase updated, int expectedVersion, string? voidRatingId,
         IReadOnlyList<OutboxMessage>? events = null, CancellationToken cancellationToken = default);
 
     /// <summary>Open cases whose deadline has passed (before <paramref name="today"/>), oldest deadline first.</summary>

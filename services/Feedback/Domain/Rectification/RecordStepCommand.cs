@@ -6,8 +6,4 @@ public sealed record RecordStepCommand(
     string? HandledBy,
     string? Note,
     bool CitizenSatisfied,
-    int ExpectedVersion = 0,
-    string? IdempotencyKey = null)
-{
-    public string Fingerprint() => Domain.Fingerprint.Of("step", CaseId, Action, HandledBy, Note, CitizenSatisfied);
-}
+    int ExpectedVersion = 0);

@@ -63,7 +63,7 @@ public sealed class RectificationCase
     /// <summary>Applies one step, or refuses it when the case is not at a stage where it can happen.</summary>
     /// <param name="citizenSatisfied">For the last call back: what the citizen said.</param>
     public CaseStep Apply(CaseAction action, string handledBy, string? note, bool citizenSatisfied, DateTimeOffset at, DateOnly today,
-        FeedbackRules rules, Idempotency? idempotency = null)
+        FeedbackRules rules)
     {
         var from = Stage;
         var to = (action, from) switch
@@ -103,7 +103,7 @@ public sealed class RectificationCase
         }
         if (to == CaseStage.Closed) ClosedOn = today;
         Stage = to;
-        var step = new CaseStep(Steps.Count + 1, action, from, to, handledBy, note, at, idempotency);
+        var step = new CaseStep(Steps.Count + 1, action, from, to, handledBy, note, at);
         Steps.Add(step);
         Version++;
         return step;

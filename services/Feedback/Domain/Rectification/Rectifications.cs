@@ -25,21 +25,15 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
             .Require(command.ExpectedVersion >= 0, "expected_version", "must not be negative")
             .ThrowIfInvalid();
         var rectification = await GetAsync(command.CaseId, cancellationToken);
-
-        var fingerprint = command.Fingerprint();
-        if (IdempotentCreation.AlreadyAppended(rectification.Steps.Select(s => s.Idempotency), command.IdempotencyKey, fingerprint,
-                "step of this case"))
-            return rectification;
-
         var version = rectification.Version;
         if (command.ExpectedVersion > 0 && command.ExpectedVersion != version)
             throw Changed(rectification);
         var now = clock.Now;
         var step = rectification.Apply(action, command.HandledBy!.Trim(), command.Note!.Trim(), command.CitizenSatisfied, now,
-            clock.DayOf(now), rules, command.IdempotencyKey is { } k ? new Idempotency(k, fingerprint) : null);
+            clock.DayOf(now), rules);
         var voided = action == CaseAction.UpholdAppeal ? rectification.RatingId : null;
         var closing = step.To == CaseStage.Closed ? events.RectificationClosed(rectification) : [];
-        if (!await store.SaveStepAsync(rectification, version, step, voided, closing, cancellationToken))
+        if (!await store.SaveStepAsync(rectification, version, voided, closing, cancellationToken))
             throw Changed(rectification);
         observer.Stepped(rectification, step);
         return rectification;
@@ -71,7 +65,7 @@ public sealed class Rectifications(IRectificationStore store, OfficeClock clock,
             var now = clock.Now;
             var step = rectification.Apply(CaseAction.Escalate, RectificationCase.SystemActor, $"past its deadline of {Dates.Format(rectification.Deadline)}",
                 false, now, clock.DayOf(now), rules);
-            if (await store.SaveStepAsync(rectification, version, step, null, null, cancellationToken))
+            if (await store.SaveStepAsync(rectification, version, null, null, cancellationToken))
                 observer.Stepped(rectification, step);
         }
         return overdue;

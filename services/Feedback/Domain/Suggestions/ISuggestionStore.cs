@@ -5,14 +5,13 @@ namespace CivilAffairs.Feedback.Domain;
 /// <summary>The suggestion box. Suggestions are never deleted.</summary>
 public interface ISuggestionStore
 {
-    Task<AddOutcome> AddAsync(Suggestion suggestion, CancellationToken cancellationToken = default);
+    Task AddAsync(Suggestion suggestion, CancellationToken cancellationToken = default);
 
     Task<Suggestion?> FindAsync(string suggestionId, CancellationToken cancellationToken = default);
 
-    Task<Suggestion?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>Appends a reply or a moderation entry, if nobody appended since <paramref name="expectedVersion"/>.</summary>
-    Task<bool> AppendAsync(Suggestion updated, int expectedVersion, SuggestionEntry entry, CancellationToken cancellationToken = default);
+    /// <summary>Saves a suggestion with one more reply or moderation entry, if nobody appended since
+    /// <paramref name="expectedVersion"/>; false (and nothing written) otherwise.</summary>
+    Task<bool> AppendAsync(Suggestion updated, int expectedVersion, CancellationToken cancellationToken = default);
 
     /// <summary>A window's suggestions (of one category when given), newest first, after <paramref name="after"/> when
     /// paging on.</summary>

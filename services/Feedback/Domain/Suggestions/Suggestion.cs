@@ -11,8 +11,7 @@ public sealed record Suggestion(
     string Category,
     string Text,
     Suggester? Suggester,
-    DateTimeOffset SubmittedAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateTimeOffset SubmittedAt)
 {
     public bool Anonymous => Suggester is null;
 
@@ -30,18 +29,16 @@ public sealed record Suggestion(
     // Records compare lists by reference; two suggestions are equal when their entries are.
     public bool Equals(Suggestion? other) =>
         other is not null && Id == other.Id && Window == other.Window && Category == other.Category && Text == other.Text
-        && Suggester == other.Suggester && SubmittedAt == other.SubmittedAt && Idempotency == other.Idempotency
-        && Entries.SequenceEqual(other.Entries);
+        && Suggester == other.Suggester && SubmittedAt == other.SubmittedAt && Entries.SequenceEqual(other.Entries);
 
     public override int GetHashCode() => HashCode.Combine(Id, Entries.Count);
 
     /// <summary>The suggestion with one more entry, or a refusal when the box's rules forbid it.</summary>
-    public (Suggestion Updated, SuggestionEntry Entry) With(SuggestionEntryKind kind, string text, string by, DateTimeOffset at,
-        Idempotency? idempotency = null)
+    public (Suggestion Updated, SuggestionEntry Entry) With(SuggestionEntryKind kind, string text, string by, DateTimeOffset at)
     {
         if (Hidden)
             throw new RuleViolated("suggestion-hidden", $"suggestion {Id} was hidden ({Hiding!.Text}); it takes no more replies or moderation");
-        var entry = new SuggestionEntry(Entries.Count + 1, kind, text, by, at, idempotency);
+        var entry = new SuggestionEntry(Entries.Count + 1, kind, text, by, at);
         return (this with { Entries = [.. Entries, entry] }, entry);
     }
 }

@@ -39,30 +39,25 @@ public sealed partial class SuggestionBox(ISuggestionStore store, OfficeClock cl
     }
 
     /// <summary>A public reply from the window.</summary>
-    public Task<Suggestion> ReplyAsync(string? suggestionId, string? text, string? by, string? idempotencyKey = null,
-        CancellationToken cancellationToken = default)
+    public Task<Suggestion> ReplyAsync(string? suggestionId, string? text, string? by, CancellationToken cancellationToken = default)
     {
         new Validator().RequireText(text, "text", MaxReplyLength).RequireText(by, "replied_by", Ratings.MaxStaffIdLength).ThrowIfInvalid();
-        return AppendAsync(suggestionId, SuggestionEntryKind.Reply, text!, by!, idempotencyKey, cancellationToken);
+        return AppendAsync(suggestionId, SuggestionEntryKind.Reply, text!, by!, cancellationToken);
     }
 
     /// <summary>Hides a suggestion from the public box, with the reason on record; it is never deleted.</summary>
-    public Task<Suggestion> HideAsync(string? suggestionId, string? reason, string? by, string? idempotencyKey = null,
-        CancellationToken cancellationToken = default)
+    public Task<Suggestion> HideAsync(string? suggestionId, string? reason, string? by, CancellationToken cancellationToken = default)
     {
         new Validator().RequireText(reason, "reason", MaxReplyLength).RequireText(by, "moderated_by", Ratings.MaxStaffIdLength).ThrowIfInvalid();
-        return AppendAsync(suggestionId, SuggestionEntryKind.Hide, reason!, by!, idempotencyKey, cancellationToken);
+        return AppendAsync(suggestionId, SuggestionEntryKind.Hide, reason!, by!, cancellationToken);
     }
 
-    private async Task<Suggestion> AppendAsync(string? suggestionId, SuggestionEntryKind kind, string text, string by, string? key,
+    private async Task<Suggestion> AppendAsync(string? suggestionId, SuggestionEntryKind kind, string text, string by,
         CancellationToken cancellationToken)
     {
         var suggestion = await GetAsync(suggestionId, cancellationToken);
-        var fingerprint = Domain.Fingerprint.Of("suggestion-entry", suggestion.Id, (int)kind, text.Trim(), by.Trim());
-        if (IdempotentCreation.AlreadyAppended(suggestion.Entries.Select(e => e.Idempotency), key, fingerprint, "entry on this suggestion"))
-            return suggestion;
-        var (updated, entry) = suggestion.With(kind, text.Trim(), by.Trim(), clock.Now, key is null ? null : new Idempotency(key, fingerprint));
-        if (!await store.AppendAsync(updated, suggestion.Version, entry, cancellationToken))
+        var (updated, _) = suggestion.With(kind, text.Trim(), by.Trim(), clock.Now);
+        if (!await store.AppendAsync(updated, suggestion.Version, cancellationToken))
             throw new RuleViolated("suggestion-changed", $"suggestion {suggestion.Id} was changed by someone else; read it again and retry");
         return updated;
     }
@@ -70,19 +65,16 @@ public sealed partial class SuggestionBox(ISuggestionStore store, OfficeClock cl
     public async Task<Suggestion> DropAsync(DropSuggestionCommand command, CancellationToken cancellationToken = default)
     {
         Validate(command);
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "suggestion",
-            key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency => new Suggestion(
-                Id: "s-" + Guid.CreateVersion7().ToString("N"),
-                Window: command.Window,
-                Category: command.Category!.Trim(),
-                Text: command.Text!.Trim(),
-                // Anonymous means anonymous: whatever name or phone came along is dropped here, before anything keeps it.
-                Suggester: command.Anonymous ? null : new Suggester(command.Name!.Trim(), TextRules.Clean(command.Phone)),
-                SubmittedAt: clock.Now,
-                Idempotency: idempotency),
-            suggestion => store.AddAsync(suggestion, cancellationToken),
-            _ => new InvalidOperationException("a new suggestion clashed with an existing one"));
+        var suggestion = new Suggestion(
+            Id: "s-" + Guid.CreateVersion7().ToString("N"),
+            Window: command.Window,
+            Category: command.Category!.Trim(),
+            Text: command.Text!.Trim(),
+            // Anonymous means anonymous: whatever name or phone came along is dropped here, before anything keeps it.
+            Suggester: command.Anonymous ? null : new Suggester(command.Name!.Trim(), TextRules.Clean(command.Phone)),
+            SubmittedAt: clock.Now);
+        await store.AddAsync(suggestion, cancellationToken);
+        return suggestion;
     }
 
     private void Validate(DropSuggestionCommand command)

@@ -13,12 +13,11 @@ public sealed record AppraisalMeeting(
     IReadOnlyList<Attendee> Attendees,
     IReadOnlyList<WindowScore> Scores,
     string Minutes,
-    DateTimeOffset RecordedAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateTimeOffset RecordedAt)
 {
     public bool Equals(AppraisalMeeting? other) =>
         other is not null && Id == other.Id && Title == other.Title && HeldOn == other.HeldOn && Minutes == other.Minutes
-        && RecordedAt == other.RecordedAt && Idempotency == other.Idempotency
+        && RecordedAt == other.RecordedAt
         && Attendees.SequenceEqual(other.Attendees) && Scores.SequenceEqual(other.Scores);
 
     public override int GetHashCode() => HashCode.Combine(Id, HeldOn);

@@ -28,14 +28,12 @@ public sealed class AppraisalMeetings(IAppraisalStore store, OfficeClock clock)
         }
         validator.RequireText(command.Minutes, "minutes", MaxMinutesLength).ThrowIfInvalid();
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "appraisal meeting",
-            key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency => new AppraisalMeeting("am-" + Guid.CreateVersion7().ToString("N"), command.Title!.Trim(), heldOn!.Value,
-                command.Attendees.Select(a => new Attendee(a.Name!.Trim(), TextRules.Clean(a.Role))).ToList(),
-                command.Scores.Select(s => new WindowScore(s.Window, s.Score)).ToList(),
-                command.Minutes!.Trim(), clock.Now, idempotency),
-            meeting => store.AddAsync(meeting, cancellationToken),
-            _ => new InvalidOperationException("a new appraisal meeting clashed with an existing one"));
+        var meeting = new AppraisalMeeting("am-" + Guid.CreateVersion7().ToString("N"), command.Title!.Trim(), heldOn!.Value,
+            command.Attendees.Select(a => new Attendee(a.Name!.Trim(), TextRules.Clean(a.Role))).ToList(),
+            command.Scores.Select(s => new WindowScore(s.Window, s.Score)).ToList(),
+            command.Minutes!.Trim(), clock.Now);
+        await store.AddAsync(meeting, cancellationToken);
+        return meeting;
     }
 
     public async Task<AppraisalMeeting> GetAsync(string? meetingId, CancellationToken cancellationToken = default)

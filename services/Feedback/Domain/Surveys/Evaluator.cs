@@ -11,8 +11,7 @@ public sealed record Evaluator(
     string? Affiliation,
     DateOnly TermStart,
     DateOnly TermEnd,
-    DateTimeOffset AppointedAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateTimeOffset AppointedAt)
 {
     public string MaskedName => SharedKernel.Masking.MaskName(Name);
 

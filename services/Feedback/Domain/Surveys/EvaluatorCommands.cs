@@ -7,11 +7,8 @@ public sealed record AppointEvaluatorCommand(
     string? Phone,
     string? Affiliation,
     string? TermStart,
-    string? TermEnd,
-    string? IdempotencyKey = null)
+    string? TermEnd)
 {
-    public string Fingerprint() => Domain.Fingerprint.Of("evaluator", Name, Phone, Affiliation, TermStart, TermEnd);
-
     public override string ToString() => "AppointEvaluatorCommand { (name and phone withheld) }";
 }
 
@@ -21,8 +18,4 @@ public sealed record SubmitReportCommand(
     string? StaffId,
     string? VisitedOn,
     int Score,
-    string? Findings,
-    string? IdempotencyKey = null)
-{
-    public string Fingerprint() => Domain.Fingerprint.Of("report", EvaluatorId, (int)Window, StaffId, VisitedOn, Score, Findings);
-}
+    string? Findings);

@@ -20,12 +20,10 @@ public sealed class Evaluators(IEvaluatorStore store, OfficeClock clock)
         if (start is { } s && end is { } e && e < s) validator.Add("term_end", "must not be before term_start");
         validator.ThrowIfInvalid();
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "evaluator",
-            key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency => new Evaluator("ev-" + Guid.CreateVersion7().ToString("N"), command.Name!.Trim(), TextRules.Clean(command.Phone),
-                TextRules.Clean(command.Affiliation), start!.Value, end!.Value, clock.Now, idempotency),
-            evaluator => store.AddAsync(evaluator, cancellationToken),
-            _ => new InvalidOperationException("a new evaluator clashed with an existing one"));
+        var evaluator = new Evaluator("ev-" + Guid.CreateVersion7().ToString("N"), command.Name!.Trim(), TextRules.Clean(command.Phone),
+            TextRules.Clean(command.Affiliation), start!.Value, end!.Value, clock.Now);
+        await store.AddAsync(evaluator, cancellationToken);
+        return evaluator;
     }
 
     /// <summary>The evaluators serving on <paramref name="day"/> (today when null), and the day used.</summary>
@@ -52,12 +50,10 @@ public sealed class Evaluators(IEvaluatorStore store, OfficeClock clock)
             throw new RuleViolated("evaluator-out-of-term",
                 $"evaluator {evaluator.MaskedName} serves from {Dates.Format(evaluator.TermStart)} to {Dates.Format(evaluator.TermEnd)}, not on {Dates.Format(visited.Value)}");
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "inspection report",
-            key => store.FindReportByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency => new InspectionReport("ir-" + Guid.CreateVersion7().ToString("N"), evaluator.Id, command.Window,
-                TextRules.Clean(command.StaffId), visited.Value, command.Score, command.Findings!.Trim(), clock.Now, idempotency),
-            report => store.AddReportAsync(report, cancellationToken),
-            _ => new InvalidOperationException("a new inspection report clashed with an existing one"));
+        var report = new InspectionReport("ir-" + Guid.CreateVersion7().ToString("N"), evaluator.Id, command.Window,
+            TextRules.Clean(command.StaffId), visited.Value, command.Score, command.Findings!.Trim(), clock.Now);
+        await store.AddReportAsync(report, cancellationToken);
+        return report;
     }
 
     public Task<IReadOnlyList<InspectionReport>> ListReportsAsync(Window window, string? staffId, ReportingPeriod period,

@@ -5,17 +5,13 @@ namespace CivilAffairs.Feedback.Domain;
 /// <summary>Questionnaires and the public's responses. Neither is changed or deleted.</summary>
 public interface IQuestionnaireStore
 {
-    Task<AddOutcome> AddAsync(Questionnaire questionnaire, CancellationToken cancellationToken = default);
+    Task AddAsync(Questionnaire questionnaire, CancellationToken cancellationToken = default);
 
     Task<Questionnaire?> FindAsync(string questionnaireId, CancellationToken cancellationToken = default);
 
-    Task<Questionnaire?> FindByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
+    Task AddResponseAsync(QuestionnaireResponse response, CancellationToken cancellationToken = default);
 
-    Task<AddOutcome> AddResponseAsync(QuestionnaireResponse response, CancellationToken cancellationToken = default);
-
-    Task<QuestionnaireResponse?> FindResponseByIdempotencyKeyAsync(string key, CancellationToken cancellationToken = default);
-
-    /// <summary>Answers per question and score, for one window or all, in the period: counted by the store.</summary>
+    /// <summary>Answers per question and score, for one window or all, in the period.</summary>
     Task<IReadOnlyList<ScoreCount>> CountScoresAsync(string questionnaireId, Window? window, ReportingPeriod period,
         CancellationToken cancellationToken = default);
 

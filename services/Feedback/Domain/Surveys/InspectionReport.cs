@@ -12,5 +12,4 @@ public sealed record InspectionReport(
     DateOnly VisitedOn,
     int Score,
     string Findings,
-    DateTimeOffset SubmittedAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord;
+    DateTimeOffset SubmittedAt);

@@ -11,12 +11,11 @@ public sealed record Questionnaire(
     string Title,
     Window? Window,
     IReadOnlyList<Question> Questions,
-    DateTimeOffset CreatedAt,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateTimeOffset CreatedAt)
 {
     public bool Equals(Questionnaire? other) =>
         other is not null && Id == other.Id && Title == other.Title && Window == other.Window && CreatedAt == other.CreatedAt
-        && Idempotency == other.Idempotency && Questions.SequenceEqual(other.Questions);
+        && Questions.SequenceEqual(other.Questions);
 
     public override int GetHashCode() => HashCode.Combine(Id, Questions.Count);
 }

@@ -11,13 +11,12 @@ public sealed record QuestionnaireResponse(
     IReadOnlyList<Answer> Answers,
     string? Comment,
     DateTimeOffset SubmittedAt,
-    DateOnly SubmittedOn,
-    Idempotency? Idempotency = null) : IIdempotentRecord
+    DateOnly SubmittedOn)
 {
     public bool Equals(QuestionnaireResponse? other) =>
         other is not null && Id == other.Id && QuestionnaireId == other.QuestionnaireId && Window == other.Window
         && Comment == other.Comment && SubmittedAt == other.SubmittedAt && SubmittedOn == other.SubmittedOn
-        && Idempotency == other.Idempotency && Answers.SequenceEqual(other.Answers);
+        && Answers.SequenceEqual(other.Answers);
 
     public override int GetHashCode() => HashCode.Combine(Id, Answers.Count);
 }

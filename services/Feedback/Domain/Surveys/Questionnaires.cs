@@ -26,13 +26,10 @@ public sealed class Questionnaires(IQuestionnaireStore store, OfficeClock clock)
         }
         validator.ThrowIfInvalid();
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "questionnaire",
-            key => store.FindByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency => new Questionnaire("q-" + Guid.CreateVersion7().ToString("N"), command.Title!.Trim(), command.Window,
-                command.Questions.Select((q, i) => new Question(i + 1, q.Text!.Trim(), q.ScaleMin, q.ScaleMax)).ToList(),
-                clock.Now, idempotency),
-            questionnaire => store.AddAsync(questionnaire, cancellationToken),
-            _ => new InvalidOperationException("a new questionnaire clashed with an existing one"));
+        var questionnaire = new Questionnaire("q-" + Guid.CreateVersion7().ToString("N"), command.Title!.Trim(), command.Window,
+            command.Questions.Select((q, i) => new Question(i + 1, q.Text!.Trim(), q.ScaleMin, q.ScaleMax)).ToList(), clock.Now);
+        await store.AddAsync(questionnaire, cancellationToken);
+        return questionnaire;
     }
 
     public async Task<Questionnaire> GetAsync(string? questionnaireId, CancellationToken cancellationToken = default)
@@ -60,16 +57,11 @@ public sealed class Questionnaires(IQuestionnaireStore store, OfficeClock clock)
         }
         validator.ThrowIfInvalid();
 
-        return await IdempotentCreation.CreateAsync(command.IdempotencyKey, command.Fingerprint(), "questionnaire response",
-            key => store.FindResponseByIdempotencyKeyAsync(key, cancellationToken),
-            idempotency =>
-            {
-                var now = clock.Now;
-                return new QuestionnaireResponse("qr-" + Guid.CreateVersion7().ToString("N"), questionnaire.Id, command.Window,
-                    command.Answers.OrderBy(a => a.QuestionNumber).ToList(), TextRules.Clean(command.Comment), now, clock.DayOf(now), idempotency);
-            },
-            response => store.AddResponseAsync(response, cancellationToken),
-            _ => new InvalidOperationException("a new questionnaire response clashed with an existing one"));
+        var now = clock.Now;
+        var response = new QuestionnaireResponse("qr-" + Guid.CreateVersion7().ToString("N"), questionnaire.Id, command.Window,
+            command.Answers.OrderBy(a => a.QuestionNumber).ToList(), TextRules.Clean(command.Comment), now, clock.DayOf(now));
+        await store.AddResponseAsync(response, cancellationToken);
+        return response;
     }
 
     public async Task<QuestionnaireResults> ResultsAsync(string? questionnaireId, Window? window, ReportingPeriod period,

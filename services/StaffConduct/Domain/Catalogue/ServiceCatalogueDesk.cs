@@ -102,11 +102,12 @@ public sealed partial class ServiceCatalogueDesk(IServiceCatalogue catalogue, IS
         var promise = ServiceItemVersion.InForce(versions, day)?.Content.TimeLimit
             ?? throw new RuleViolated("item-not-in-force", $"item {id} was not in force on {Dates.Format(day)}");
         var record = new ServiceTimeRecord(eventKey, id, day, elapsed, promise, clock.Now);
-        var tag = IdempotencyTag.For(eventKey, id, Dates.Format(day), elapsed)!;
-        return await Idempotency.WriteOnceAsync(tag,
-            key => times.FindByEventIdAsync(key, cancellationToken),
-            async () => (await times.AddAsync(record, tag.Fingerprint, cancellationToken), record),
-            keyField: "event_id");
+        // The promise is the one in force when the first report came: a later edit of the item does not make a repeat "other content".
+        return await ReportedOnce.RecordAsync(record,
+            () => times.FindByEventIdAsync(eventKey, cancellationToken),
+            () => times.AddAsync(record, cancellationToken),
+            (stored, asked) => stored with { ReceivedAt = asked.ReceivedAt, Promised = asked.Promised } == asked,
+            "event_id");
     }
 
     /// <summary>Each item with this month's cases and how many were done within the promise (the catalogue shows both).</summary>
