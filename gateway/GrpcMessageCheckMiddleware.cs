@@ -29,10 +29,12 @@ internal sealed class GrpcMessageCheckMiddleware(RequestDelegate next, ContractC
 
     private static async Task<string?> ProblemAsync(HttpRequest request, ContractMethod method)
     {
-        request.EnableBuffering();
-        using var copy = new MemoryStream();
+        // A unary call's one message, read once into memory and forwarded from there (no second buffering stream).
+        var copy = new MemoryStream(request.ContentLength is > 0 and <= 1024 * 1024 ? (int)request.ContentLength.Value : 256);
         await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
-        request.Body.Position = 0;
+        copy.Position = 0;
+        request.Body = copy;
+        request.HttpContext.Response.RegisterForDispose(copy);
         var body = copy.GetBuffer().AsMemory(0, (int)copy.Length);
         var type = method.Method.InputType.FullName;
 

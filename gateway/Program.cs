@@ -1,22 +1,29 @@
 using CivilAffairs.Gateway;
 using CivilAffairs.Gateway.OpenApi;
 using CivilAffairs.Gateway.Partners;
+using CivilAffairs.Gateway.Reflection;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.AddPartnerAccess();
 builder.AddRateLimits();
-builder.Services.AddSingleton<OpenApiDocument>();
-builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.AddPublicReadCache();
+builder.AddContractReflection();
+builder.Services.AddSingleton<OpenApiDescription>();
+builder.Services.AddSingleton<AuditTrail>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AuditTrail>());
+builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddServiceCredentials(builder);
 
 var app = builder.Build();
 app.UseMiddleware<AuditMiddleware>();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseOutputCache(); // after authentication: a signed-in partner's call is never cached (PublicReadCache)
 app.MapDefaultEndpoints();
 app.MapOpenApiDocs();
+app.MapContractReflection();
 app.MapReverseProxy(proxy =>
 {
     proxy.UseMiddleware<WindowTypeMiddleware>();

@@ -20,18 +20,23 @@ public static class RateLimits
         {
             var partner = Limit(configuration.GetSection("RateLimits:Partner"), permits: 1200);
             var anonymous = Limit(configuration.GetSection("RateLimits:Anonymous"), permits: 120);
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // Made once, not per call: the partition's key is a struct and these delegates are shared.
+            Func<Caller, FixedWindowRateLimiterOptions> forPartner = _ => partner, forAddress = _ => anonymous;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Caller>(context =>
             {
-                if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter("health");
+                if (context.Request.Path.StartsWithSegments("/health")) return RateLimitPartition.GetNoLimiter(default(Caller));
                 var name = context.User.PartnerName();
                 return name is not null
-                    ? RateLimitPartition.GetFixedWindowLimiter($"partner:{name}", _ => partner)
-                    : RateLimitPartition.GetFixedWindowLimiter($"address:{context.Connection.RemoteIpAddress}", _ => anonymous);
+                    ? RateLimitPartition.GetFixedWindowLimiter(new Caller(name, null), forPartner)
+                    : RateLimitPartition.GetFixedWindowLimiter(new Caller(null, context.Connection.RemoteIpAddress), forAddress);
             });
             options.OnRejected = (rejected, _) => TooManyAsync(rejected);
         });
         return builder;
     }
+
+    /// <summary>Whose calls share a limit: a partner by name, or an anonymous client by address.</summary>
+    private readonly record struct Caller(string? Partner, System.Net.IPAddress? Address);
 
     private static FixedWindowRateLimiterOptions Limit(IConfigurationSection section, int permits) => new()
     {

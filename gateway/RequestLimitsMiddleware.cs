@@ -59,14 +59,15 @@ internal sealed class RequestLimitsMiddleware(RequestDelegate next, IConfigurati
     private async Task<string?> JsonProblemAsync(HttpRequest request)
     {
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: _maxBodyBytes);
-        byte[] body;
-        using (var copy = new MemoryStream())
-        {
-            await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
-            body = copy.ToArray();
-        }
+        using var copy = new MemoryStream(request.ContentLength is > 0 and <= 64 * 1024 ? (int)request.ContentLength.Value : 0);
+        await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);
         request.Body.Position = 0;
-        if (body.Length == 0) return null; // the service names the missing fields
+        if (copy.Length == 0) return null; // the service names the missing fields
+        return Check(copy.GetBuffer().AsSpan(0, (int)copy.Length));
+    }
+
+    private string? Check(ReadOnlySpan<byte> body)
+    {
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = _maxJsonDepth });
         try
         {

@@ -1,5 +1,7 @@
 using CivilAffairs.ServiceDefaults.Telemetry;
 using CivilAffairs.SharedKernel;
+using System.Runtime.CompilerServices;
+using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Model;
 
 namespace CivilAffairs.Gateway;
@@ -30,15 +32,16 @@ internal sealed class WindowTypeMiddleware(RequestDelegate next)
         await next(context);
     }
 
-    private static Window? RouteWindow(HttpContext context)
-    {
-        var metadata = context.GetReverseProxyFeature().Route.Config.Metadata;
-        return metadata is not null
-            && metadata.TryGetValue(RouteMetadataKey, out var code)
+    // Parsed once per route configuration (a reload makes new RouteConfig objects), not per call.
+    private static readonly ConditionalWeakTable<RouteConfig, StrongBox<Window?>> Windows = new();
+
+    private static Window? RouteWindow(HttpContext context) =>
+        Windows.GetValue(context.GetReverseProxyFeature().Route.Config, static config => new(
+            config.Metadata is not null
+            && config.Metadata.TryGetValue(RouteMetadataKey, out var code)
             && WindowCodes.TryParse(code, out var window)
-            ? window
-            : null;
-    }
+                ? window
+                : null)).Value;
 
     // The header's value is not echoed: a partner's mistake could put anything there, an ID number included.
     private static Task InvalidHeader(HttpContext context) => GatewayRefusal.WriteAsync(context,

@@ -1,3 +1,6 @@
+using CivilAffairs.Gateway.Partners;
+using Scalar.AspNetCore;
+
 namespace CivilAffairs.Gateway.OpenApi;
 
 public static class OpenApiEndpoints
@@ -5,18 +8,23 @@ public static class OpenApiEndpoints
     public const string DocumentPath = "/openapi/v1.json";
     public const string PagePath = "/docs";
 
-    private static readonly Lazy<string> Page = new(() =>
-    {
-        using var stream = typeof(OpenApiEndpoints).Assembly.GetManifestResourceStream("CivilAffairs.Gateway.OpenApi.docs.html")
-            ?? throw new InvalidOperationException("docs.html is not embedded");
-        return new StreamReader(stream).ReadToEnd();
-    });
-
-    /// <summary>The OpenAPI document and a page to browse it: public, like the contracts they describe.</summary>
+    /// <summary>
+    /// The OpenAPI document and Scalar's API reference over it (its scripts are inside the package: no CDN): a partner
+    /// enters its key once (kept in the browser's local storage) and tries calls from the page, which sends them to
+    /// this gateway. Public, like the contracts they describe.
+    /// </summary>
     public static WebApplication MapOpenApiDocs(this WebApplication app)
     {
-        app.MapGet(DocumentPath, (OpenApiDocument document) => Results.Text(document.Build().ToJsonString(), "application/json"));
-        app.MapGet(PagePath, () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapGet(DocumentPath, (OpenApiDescription document) => Results.Text(document.Json, "application/json"))
+            .AllowAnonymous();
+        app.MapScalarApiReference(PagePath, options => options
+                .WithTitle("Civil-affairs platform: API reference")
+                .WithOpenApiRoutePattern(DocumentPath)
+                .AddPreferredSecuritySchemes([OpenApiDescription.ApiKeyScheme])
+                .AddApiKeyAuthentication(OpenApiDescription.ApiKeyScheme, scheme => scheme.WithName(PartnerAuthenticationHandler.ApiKeyHeader))
+                .EnablePersistentAuthentication()
+                .WithDefaultHttpClient(ScalarTarget.Shell, ScalarClient.Curl))
+            .AllowAnonymous();
         return app;
     }
 }

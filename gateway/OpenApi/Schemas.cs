@@ -1,93 +1,93 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf.Reflection;
+using Microsoft.OpenApi;
 
 namespace CivilAffairs.Gateway.OpenApi;
 
 /// <summary>JSON schemas of proto messages in the proto3 JSON mapping (lowerCamel names, 64-bit integers as strings,
-/// enums by name, Timestamp as RFC 3339 text), collected as components while the document is built.</summary>
-internal sealed class Schemas
+/// enums by name, Timestamp as RFC 3339 text), added to the document's components while it is built.</summary>
+internal sealed class Schemas(OpenApiDocument document)
 {
-    public JsonObject All { get; } = new();
+    private IDictionary<string, IOpenApiSchema> All => document.Components!.Schemas!;
 
-    public JsonObject Ref(MessageDescriptor message)
+    public IOpenApiSchema Ref(MessageDescriptor message)
     {
         if (WellKnown(message) is { } known) return known;
         if (!All.ContainsKey(message.FullName))
         {
-            var properties = new JsonObject();
-            All[message.FullName] = new JsonObject { ["type"] = "object", ["properties"] = properties };
+            var properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
+            All[message.FullName] = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties };
             foreach (var field in message.Fields.InFieldNumberOrder()) properties[field.JsonName] = Of(field);
         }
-        return new JsonObject { ["$ref"] = $"#/components/schemas/{message.FullName}" };
+        return new OpenApiSchemaReference(message.FullName, document);
     }
 
-    public JsonObject Of(FieldDescriptor field)
+    public IOpenApiSchema Of(FieldDescriptor field)
     {
         if (field.IsMap)
-            return new JsonObject { ["type"] = "object", ["additionalProperties"] = Single(field.MessageType.FindFieldByNumber(2)) };
-        return field.IsRepeated ? new JsonObject { ["type"] = "array", ["items"] = Single(field) } : Single(field);
+            return new OpenApiSchema { Type = JsonSchemaType.Object, AdditionalProperties = Single(field.MessageType.FindFieldByNumber(2)) };
+        return field.IsRepeated ? new OpenApiSchema { Type = JsonSchemaType.Array, Items = Single(field) } : Single(field);
     }
 
-    private JsonObject Single(FieldDescriptor field) => field.FieldType switch
+    private IOpenApiSchema Single(FieldDescriptor field) => field.FieldType switch
     {
         FieldType.Message or FieldType.Group => Ref(field.MessageType),
-        FieldType.Enum => new JsonObject
+        FieldType.Enum => new OpenApiSchema
         {
-            ["type"] = "string",
-            ["enum"] = new JsonArray(field.EnumType.Values.Select(v => (JsonNode)JsonValue.Create(v.Name)!).ToArray()),
+            Type = JsonSchemaType.String,
+            Enum = field.EnumType.Values.Select(v => (JsonNode)JsonValue.Create(v.Name)).ToList(),
         },
-        FieldType.Bool => new JsonObject { ["type"] = "boolean" },
-        FieldType.Double or FieldType.Float => new JsonObject { ["type"] = "number" },
+        FieldType.Bool => new OpenApiSchema { Type = JsonSchemaType.Boolean },
+        FieldType.Double or FieldType.Float => new OpenApiSchema { Type = JsonSchemaType.Number },
         FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 or FieldType.UInt32 or FieldType.Fixed32 =>
-            new JsonObject { ["type"] = "integer", ["format"] = "int32" },
+            new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
         FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 or FieldType.UInt64 or FieldType.Fixed64 =>
-            new JsonObject { ["type"] = "string", ["format"] = "int64" },
-        FieldType.Bytes => new JsonObject { ["type"] = "string", ["format"] = "byte" },
-        _ => new JsonObject { ["type"] = "string" },
+            new OpenApiSchema { Type = JsonSchemaType.String, Format = "int64" },
+        FieldType.Bytes => new OpenApiSchema { Type = JsonSchemaType.String, Format = "byte" },
+        _ => new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
-    private static JsonObject? WellKnown(MessageDescriptor message) => message.FullName switch
+    private static OpenApiSchema? WellKnown(MessageDescriptor message) => message.FullName switch
     {
-        "google.protobuf.Timestamp" => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
-        "google.protobuf.Duration" => new JsonObject { ["type"] = "string", ["example"] = "3.5s" },
-        "google.protobuf.Empty" => new JsonObject { ["type"] = "object" },
-        "google.protobuf.StringValue" => new JsonObject { ["type"] = "string", ["nullable"] = true },
-        "google.protobuf.Int32Value" => new JsonObject { ["type"] = "integer", ["nullable"] = true },
-        "google.protobuf.BoolValue" => new JsonObject { ["type"] = "boolean", ["nullable"] = true },
+        "google.protobuf.Timestamp" => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
+        "google.protobuf.Duration" => new OpenApiSchema { Type = JsonSchemaType.String, Examples = [JsonValue.Create("3.5s")] },
+        "google.protobuf.Empty" => new OpenApiSchema { Type = JsonSchemaType.Object },
+        "google.protobuf.StringValue" => new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null },
+        "google.protobuf.Int32Value" => new OpenApiSchema { Type = JsonSchemaType.Integer | JsonSchemaType.Null },
+        "google.protobuf.BoolValue" => new OpenApiSchema { Type = JsonSchemaType.Boolean | JsonSchemaType.Null },
         _ => null,
     };
 
     /// <summary>A service's refusal as transcoding writes it: gRPC code, message, google.rpc details.</summary>
-    public JsonObject Status()
+    public IOpenApiSchema Status() => Shared("google.rpc.Status", new OpenApiSchema
     {
-        All.TryAdd("google.rpc.Status", new JsonObject
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["type"] = "object",
-            ["properties"] = new JsonObject
-            {
-                ["code"] = new JsonObject { ["type"] = "integer" },
-                ["message"] = new JsonObject { ["type"] = "string" },
-                ["details"] = new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "object" } },
-            },
-        });
-        return new JsonObject { ["$ref"] = "#/components/schemas/google.rpc.Status" };
-    }
+            ["code"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            ["message"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["details"] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.Object } },
+        },
+    });
 
     /// <summary>The gateway's own refusals (RFC 9457 problem details).</summary>
-    public JsonObject Problem()
+    public IOpenApiSchema Problem() => Shared("ProblemDetails", new OpenApiSchema
     {
-        All.TryAdd("ProblemDetails", new JsonObject
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["type"] = "object",
-            ["properties"] = new JsonObject
-            {
-                ["type"] = new JsonObject { ["type"] = "string" },
-                ["title"] = new JsonObject { ["type"] = "string" },
-                ["status"] = new JsonObject { ["type"] = "integer" },
-                ["detail"] = new JsonObject { ["type"] = "string" },
-                ["traceId"] = new JsonObject { ["type"] = "string" },
-            },
-        });
-        return new JsonObject { ["$ref"] = "#/components/schemas/ProblemDetails" };
+            ["type"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+            ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
+            ["requiredScope"] = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    });
+
+    private OpenApiSchemaReference Shared(string name, OpenApiSchema schema)
+    {
+        All.TryAdd(name, schema);
+        return new OpenApiSchemaReference(name, document);
     }
 }

@@ -1,28 +1,49 @@
 using CivilAffairs.Gateway.Contracts;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CivilAffairs.Gateway.Partners;
 
 public static class PartnerAccessExtensions
 {
+    /// <summary>Any known partner, whatever its scopes (gRPC server reflection: what the contracts are, not data).</summary>
+    public const string AnyPartnerPolicy = "any-partner";
+
     /// <summary>
-    /// Partners sign in with an API key or a JWT; routes with <c>"AuthorizationPolicy": "partner-scope"</c> need the
-    /// service's read or write scope, routes with <c>"anonymous"</c> are public.
+    /// Partners sign in with an API key or a JWT bearer token: the scheme <see cref="PartnerClaims.Scheme"/> picks, per
+    /// request, the API key handler when an <c>X-Api-Key</c> is sent and JwtBearer when an <c>Authorization: Bearer</c>
+    /// is. Routes with <c>"AuthorizationPolicy": "partner-scope"</c> need the service's read or write scope, routes with
+    /// <c>"anonymous"</c> are public.
     /// </summary>
     public static IHostApplicationBuilder AddPartnerAccess(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<PartnerDirectory>();
-        builder.Services.AddSingleton<PartnerTokens>();
         builder.Services.AddSingleton<ContractCatalog>();
         builder.Services.AddSingleton<ScopeRules>();
         builder.Services.AddAuthentication(PartnerClaims.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, PartnerAuthenticationHandler>(PartnerClaims.Scheme, null);
+            .AddPolicyScheme(PartnerClaims.Scheme, "API key or bearer token", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.ContainsKey(PartnerAuthenticationHandler.ApiKeyHeader) ? PartnerClaims.ApiKeyScheme
+                    : context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? PartnerClaims.BearerScheme
+                        : PartnerClaims.ApiKeyScheme)
+            .AddScheme<AuthenticationSchemeOptions, PartnerAuthenticationHandler>(PartnerClaims.ApiKeyScheme, null)
+            .AddJwtBearer(PartnerClaims.BearerScheme, _ => { });
+        // From the configuration the app finally runs with (tests and deployments add keys and issuers).
+        builder.Services.AddOptions<JwtBearerOptions>(PartnerClaims.BearerScheme)
+            .Configure<IConfiguration>((options, configuration) => BearerTokens.Configure(options, configuration));
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessRefusals>();
-        builder.Services.AddAuthorization(options => options.AddPolicy(ScopeRequirement.Policy, policy => policy
-            .AddAuthenticationSchemes(PartnerClaims.Scheme)
-            .AddRequirements(new ScopeRequirement())));
+        builder.Services.AddAuthorization(options =>
+        {
+            options.AddPolicy(ScopeRequirement.Policy, policy => policy
+                .AddAuthenticationSchemes(PartnerClaims.Scheme)
+                .AddRequirements(new ScopeRequirement()));
+            options.AddPolicy(AnyPartnerPolicy, policy => policy
+                .AddAuthenticationSchemes(PartnerClaims.Scheme)
+                .RequireAuthenticatedUser());
+        });
         return builder;
     }
 }

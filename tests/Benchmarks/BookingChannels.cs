@@ -22,7 +22,8 @@ public interface IBookingChannel : IDisposable
 public static class Channels
 {
     /// <summary>A pooled HTTP/1.1 client with one connection per concurrent client; the partner key when through the gateway.</summary>
-    public static HttpClient Http(string baseUrl, int clients, bool partner)
+    /// <param name="service">calling the service itself (directly or through nginx): it presents the gateway's service token</param>
+    public static HttpClient Http(string baseUrl, int clients, bool partner, bool service = false)
     {
         var client = new HttpClient(new SocketsHttpHandler
         {
@@ -36,13 +37,23 @@ public static class Channels
         };
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (partner) client.DefaultRequestHeaders.Add(ServicePair.ApiKeyHeader, ServicePair.ApiKey);
+        if (service) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ServicePair.ServiceToken);
         return client;
     }
 
-    public static IBookingChannel Rest(string name, string baseUrl, int clients, bool partner) =>
-        new RestBooking(name, Http(baseUrl, clients, partner));
+    public static IBookingChannel Rest(string name, string baseUrl, int clients, bool partner, bool service = false) =>
+        new RestBooking(name, Http(baseUrl, clients, partner, service));
 
-    public static IBookingChannel Grpc(string name, string address, bool partner) => new GrpcBooking(name, address, partner);
+    public static IBookingChannel Grpc(string name, string address, bool partner, bool service = false) => new GrpcBooking(name, address, partner, service);
+
+    /// <summary>The call's metadata: the partner key through the gateway, the service token when calling the service.</summary>
+    internal static Metadata? Headers(bool partner, bool service)
+    {
+        var headers = new Metadata();
+        if (partner) headers.Add(ServicePair.ApiKeyHeader, ServicePair.ApiKey);
+        if (service) headers.Add("authorization", "Bearer " + ServicePair.ServiceToken);
+        return headers.Count == 0 ? null : headers;
+    }
 
     /// <summary>The outcome of a refusal's text: "full" is the answer a couple must be able to read.</summary>
     internal static Outcome Refusal(int status, string text) =>
@@ -98,7 +109,7 @@ internal sealed class GrpcBooking : IBookingChannel
 
     public string Name { get; }
 
-    public GrpcBooking(string name, string address, bool partner)
+    public GrpcBooking(string name, string address, bool partner, bool service)
     {
         Name = name;
         // Past 100 concurrent calls one HTTP/2 connection would queue them: open more, as a busy partner would.
@@ -107,7 +118,7 @@ internal sealed class GrpcBooking : IBookingChannel
             HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, ActivityHeadersPropagator = null },
         });
         _client = new MarriageAppointments.MarriageAppointmentsClient(_channel);
-        _headers = partner ? new Metadata { { ServicePair.ApiKeyHeader, ServicePair.ApiKey } } : null;
+        _headers = Channels.Headers(partner, service);
     }
 
     public async Task<Answer> BookAsync(BookingRequest request)
@@ -174,4 +185,139 @@ public sealed class Office(HttpClient service, string officeId)
 
     /// <summary>proto3 JSON leaves zero out.</summary>
     internal static int Int(JsonElement element, string name) => element.TryGetProperty(name, out var value) ? value.GetInt32() : 0;
+}
+
+/// <summary>One way of reading an office's places left for a day (REST, with or without the partner key, or gRPC),
+/// checking every answer: a slot must never show more booked than its capacity.</summary>
+public interface IReadChannel : IDisposable
+{
+    string Name { get; }
+
+    /// <summary>Slots seen with more booked than their capacity, over every read so far.</summary>
+    int Overbooked { get; }
+
+    Task<Answer> ReadAsync(string officeId, DateOnly date);
+}
+
+public static class Reads
+{
+    public static IReadChannel Rest(string name, string baseUrl, int clients, bool partner, bool service = false) =>
+        new RestRead(name, Channels.Http(baseUrl, clients, partner, service));
+
+    public static IReadChannel Grpc(string name, string address, bool partner, bool service = false) => new GrpcRead(name, address, partner, service);
+}
+
+internal sealed class RestRead(string name, HttpClient client) : IReadChannel
+{
+    private int _overbooked;
+
+    public string Name => name;
+    public int Overbooked => _overbooked;
+
+    public async Task<Answer> ReadAsync(string officeId, DateOnly date)
+    {
+        try
+        {
+            using var response = await client.GetAsync(
+                $"/api/marriage/v1/offices/{officeId}/availability?from_date={date:yyyy-MM-dd}&to_date={date:yyyy-MM-dd}");
+            var body = await response.Content.ReadAsByteArrayAsync();
+            var status = (int)response.StatusCode;
+            if (status != 200)
+            {
+                var text = System.Text.Encoding.UTF8.GetString(body);
+                return new Answer(Channels.Refusal(status, text), status, Detail: RestBooking.Shorten(text));
+            }
+            var overbooked = OverbookedSlots(body);
+            if (overbooked > 0) Interlocked.Add(ref _overbooked, overbooked);
+            return new Answer(overbooked < 0 ? Outcome.Refused : Outcome.Answered, status);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
+        {
+            return new Answer(Outcome.Failed, 0, Detail: e.Message);
+        }
+    }
+
+    /// <summary>Slots of an availability answer (proto3 JSON: zero fields left out) with more booked than capacity,
+    /// or -1 when the answer has no slots; read with a forward-only reader, the load generator's CPU is the bookings'.</summary>
+    internal static int OverbookedSlots(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        int overbooked = 0, slots = 0, depth = -1, booked = 0, capacity = 0;
+        var inSlots = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName when reader.ValueTextEquals("slots"u8):
+                    inSlots = true;
+                    break;
+                case JsonTokenType.StartObject when inSlots && depth < 0:
+                    depth = reader.CurrentDepth;
+                    booked = capacity = 0;
+                    break;
+                case JsonTokenType.EndObject when reader.CurrentDepth == depth:
+                    slots++;
+                    if (booked > capacity) overbooked++;
+                    depth = -1;
+                    break;
+                case JsonTokenType.EndArray when inSlots && depth < 0:
+                    inSlots = false;
+                    break;
+                case JsonTokenType.PropertyName when depth >= 0 && reader.CurrentDepth == depth + 1:
+                    var isBooked = reader.ValueTextEquals("booked"u8);
+                    var isCapacity = !isBooked && reader.ValueTextEquals("capacity"u8);
+                    reader.Read();
+                    if (isBooked) booked = reader.GetInt32();
+                    else if (isCapacity) capacity = reader.GetInt32();
+                    else reader.Skip();
+                    break;
+            }
+        }
+        return slots == 0 ? -1 : overbooked;
+    }
+
+    public void Dispose() => client.Dispose();
+}
+
+internal sealed class GrpcRead : IReadChannel
+{
+    private readonly GrpcChannel _channel;
+    private readonly MarriageAppointments.MarriageAppointmentsClient _client;
+    private readonly Metadata? _headers;
+    private int _overbooked;
+
+    public string Name { get; }
+    public int Overbooked => _overbooked;
+
+    public GrpcRead(string name, string address, bool partner, bool service)
+    {
+        Name = name;
+        _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true, ActivityHeadersPropagator = null },
+        });
+        _client = new MarriageAppointments.MarriageAppointmentsClient(_channel);
+        _headers = Channels.Headers(partner, service);
+    }
+
+    public async Task<Answer> ReadAsync(string officeId, DateOnly date)
+    {
+        try
+        {
+            var day = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var availability = await _client.ListAvailabilityAsync(new ListAvailabilityRequest { OfficeId = officeId, FromDate = day, ToDate = day }, _headers);
+            foreach (var slot in availability.Days.SelectMany(d => d.Slots))
+                if (slot.Booked > slot.Capacity) Interlocked.Increment(ref _overbooked);
+            return new Answer(Outcome.Answered, 0);
+        }
+        catch (RpcException e)
+        {
+            var outcome = e.StatusCode is StatusCode.Internal or StatusCode.Unknown or StatusCode.Unavailable or StatusCode.DataLoss
+                ? Outcome.ServerError
+                : e.StatusCode is StatusCode.DeadlineExceeded or StatusCode.Cancelled ? Outcome.Failed : Outcome.Refused;
+            return new Answer(outcome, (int)e.StatusCode, Detail: RestBooking.Shorten(e.Status.Detail));
+        }
+    }
+
+    public void Dispose() => _channel.Dispose();
 }

@@ -16,7 +16,7 @@ public sealed record RunResult(
 /// </summary>
 public static class Load
 {
-    public static async Task<Measured> RunAsync(IReadOnlyList<BookingRequest> requests, int clients, Func<BookingRequest, Task<Answer>> call)
+    public static async Task<Measured> RunAsync<T>(IReadOnlyList<T> requests, int clients, Func<T, Task<Answer>> call)
     {
         var answers = new Answer[requests.Count];
         var latencies = new double[requests.Count];
@@ -35,18 +35,23 @@ public static class Load
         return new Measured(clock.Elapsed.TotalSeconds, latencies, answers);
     }
 
-    /// <summary>Calls over and over with <paramref name="clients"/> workers until <paramref name="stop"/> completes.</summary>
-    public static async Task<Measured> UntilAsync(int clients, Task stop, Func<Task<Answer>> call)
+    /// <summary>Calls over and over with <paramref name="clients"/> workers until <paramref name="stop"/> completes; with
+    /// <paramref name="every"/>, a worker starts a call at most that often (a phone refreshing), otherwise at once.</summary>
+    public static async Task<Measured> UntilAsync(int clients, Task stop, Func<Task<Answer>> call, TimeSpan? every = null)
     {
         var clock = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
             var mine = new List<(double, Answer)>();
+            if (every is { } stagger) await Task.Delay(Random.Shared.Next(Math.Max(1, (int)stagger.TotalMilliseconds))); // not in lockstep
             while (!stop.IsCompleted)
             {
                 var started = Stopwatch.GetTimestamp();
                 var answer = await Safely(call);
-                mine.Add((Stopwatch.GetElapsedTime(started).TotalMilliseconds, answer));
+                var took = Stopwatch.GetElapsedTime(started);
+                mine.Add((took.TotalMilliseconds, answer));
+                if (every is { } period && took < period && !stop.IsCompleted)
+                    await Task.WhenAny(Task.Delay(period - took), stop);
             }
             return mine;
         })));

@@ -19,7 +19,9 @@ var report = new Report(settings);
 var data = Directory.CreateTempSubdirectory("civilaffairs-bench-");
 try
 {
-    Console.WriteLine($"apps from {RepositoryLayout.OutputOf("services/Marriage")} ({RepositoryLayout.Configuration}); data in {data.FullName}");
+    var apps = settings.AppsFrom ?? RepositoryLayout.Root;
+    Console.WriteLine($"apps from {Path.Combine(apps, "services/Marriage", "bin", RepositoryLayout.Configuration)} and " +
+                      $"{Path.Combine(apps, "gateway", "bin", RepositoryLayout.Configuration)}; data in {data.FullName}");
     await new Scenarios(settings, report, data.FullName).RunAsync();
 }
 finally

@@ -12,6 +12,13 @@ public sealed record Target(string Name, string Measured, string Goal, bool Met)
 
 public sealed record MemoryReading(string Scenario, string Pair, ProcessMemory Memory);
 
+/// <summary>CPU a process used per call during one measured run: the basis of the README's sizing.</summary>
+public sealed record CpuReading(string Scenario, string Variant, string Process, double CpuSeconds, int Calls, double WallSeconds)
+{
+    public double MicrosecondsPerCall => CpuSeconds * 1e6 / Calls;
+    public double Cores => CpuSeconds / WallSeconds;
+}
+
 /// <summary>Everything the run measured and proved; printed as Markdown and written as JSON.</summary>
 public sealed class Report(BenchmarkSettings settings)
 {
@@ -24,6 +31,22 @@ public sealed class Report(BenchmarkSettings settings)
     public List<Check> Checks { get; } = [];
     public List<Target> Targets { get; } = [];
     public List<MemoryReading> Memory { get; } = [];
+    public List<CpuReading> Cpu { get; } = [];
+
+    /// <summary>Runs <paramref name="run"/> and records the CPU each of <paramref name="processes"/> used per call.</summary>
+    public async Task<Measured> WithCpuAsync(string scenario, string variant, IReadOnlyList<(string Name, int Pid)> processes, Func<Task<Measured>> run)
+    {
+        var before = processes.Select(p => ProcessCpu.Seconds(p.Pid)).ToArray();
+        var measured = await run();
+        for (var i = 0; i < processes.Count; i++)
+        {
+            var reading = new CpuReading(scenario, variant, processes[i].Name, ProcessCpu.Seconds(processes[i].Pid) - before[i],
+                measured.Answers.Length, measured.Seconds);
+            Cpu.Add(reading);
+            Console.WriteLine($"  cpu {reading.Process} during {variant}: {reading.MicrosecondsPerCall:0} µs per call ({reading.Cores:0.00} cores)");
+        }
+        return measured;
+    }
     public List<string> Notes { get; } = [];
 
     public bool AllChecksPassed => Checks.All(c => c.Passed);
@@ -81,6 +104,14 @@ public sealed class Report(BenchmarkSettings settings)
             ? $"Outcome checks: all {Checks.Count} passed (exact capacity, every other answer \"full\", no 5xx, one booking per idempotency key, every acknowledged booking found)."
             : $"Outcome checks: {failed.Count} of {Checks.Count} FAILED: " + string.Join("; ", failed.Select(c => $"{c.Scenario}: {c.What} ({c.Detail})")));
         foreach (var note in Notes) md.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
+        if (Cpu.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("| CPU per call | variant | process | µs per call | cores busy |");
+            md.AppendLine("|---|---|---|---:|---:|");
+            foreach (var c in Cpu)
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {c.Scenario} | {c.Variant} | {c.Process} | {c.MicrosecondsPerCall:0} | {c.Cores:0.00} |");
+        }
         return md.ToString();
     }
 
@@ -90,7 +121,7 @@ public sealed class Report(BenchmarkSettings settings)
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, JsonSerializer.Serialize(new
         {
-            startedAt = StartedAt, machine = Machine, settings, runs = Runs, targets = Targets, checks = Checks, memory = Memory, notes = Notes,
+            startedAt = StartedAt, machine = Machine, settings, runs = Runs, targets = Targets, checks = Checks, memory = Memory, cpu = Cpu, notes = Notes,
         }, Json));
         return path;
     }

@@ -19,14 +19,15 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
     {
         if (new[] { 1, 2, 3, 5, 6 }.Any(Runs)) await OnMainPairAsync();
         if (Runs(4)) await TracingAsync();
+        if (Runs(7)) await PreviousCommitAsync();
     }
 
     /// <summary>Every scenario but 4, one after the other on one pair of processes (tracing off).</summary>
     private async Task OnMainPairAsync()
     {
         Console.WriteLine("starting marriage and gateway (tracing off) ...");
-        using (var pair = await ServicePair.StartAsync("main", dataFolder, settings.AppEnvironment))
-        using (var service = Channels.Http(pair.MarriageHttp, 64, partner: false))
+        using (var pair = await ServicePair.StartAsync("main", dataFolder, settings.AppEnvironment, appsRoot: settings.AppsFrom))
+        using (var service = Channels.Http(pair.MarriageHttp, 64, partner: false, service: true))
         using (var gatewayRest = Channels.Rest("gateway REST", pair.GatewayHttp, Clients, partner: true))
         {
             try
@@ -67,7 +68,8 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         }
         requests.AddRange(late);
 
-        var measured = await Load.RunAsync(requests, Clients, gateway.BookAsync);
+        var measured = await report.WithCpuAsync(scenario, "gateway REST", [("gateway", pair.GatewayPid), ("marriage", pair.MarriagePid)],
+            () => Load.RunAsync(requests, Clients, gateway.BookAsync));
         report.Add(Load.Summarize(scenario, "gateway REST", Clients, measured));
         await ProveBookingsAsync(scenario, office, date, date, requests, measured.Answers, Math.Min(settings.Couples, settings.Places));
         await ProveAcknowledgedAsync(scenario, service, measured.Answers);
@@ -77,49 +79,107 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         report.Remember("scenario 1", pair.Name, gatewayMemory, MemoryLimitMb);
     }
 
-    /// <summary>2: anonymous phones polling availability through the gateway while couples book.</summary>
+    /// <summary>
+    /// 2: anonymous phones polling availability through the gateway while couples book. Three sides on one marriage
+    /// process, alternated in quarters: the bookings alone; the bookings while the phones poll through the gateway as it
+    /// is (public reads cached for one second); the same through a second gateway without that cache (as before). Then
+    /// what the phones alone get out of each gateway, polling without pause.
+    /// </summary>
     private async Task PollingAsync(ServicePair pair, HttpClient service, IBookingChannel gateway)
     {
         const string scenario = "2 availability polling";
         var bookers = Math.Max(1, Clients / 2);
         var pollers = Math.Max(1, Clients / 2);
         var couples = Math.Max(Requests, settings.Couples / 4);
-        Console.WriteLine($"{scenario}: {couples} couples with {bookers} clients, alone and with {pollers} pollers");
+        var every = TimeSpan.FromMilliseconds(settings.PollEveryMs);
+        Console.WriteLine($"{scenario}: {couples} couples with {bookers} clients, alone and while {pollers} phones refresh " +
+                          $"every {settings.PollEveryMs} ms, through the gateway with and without its cache");
         var date = DaysAhead(5);
+        var uncached = await pair.StartGatewayAsync(new Dictionary<string, string> { [UncachedRoute] = "" });
+        using var uncachedBooking = Channels.Rest("gateway REST, no cache", uncached.Http, Clients, partner: true);
+        using var cachedPhones = Reads.Rest("phones, cached", pair.GatewayHttp, pollers, partner: false);
+        using var uncachedPhones = Reads.Rest("phones, no cache", uncached.Http, pollers, partner: false);
 
-        // The same booking load first without pollers, for what polling costs the bookings.
-        var alone = await OpenDayForAsync(service, "unpolled", date, couples);
-        var unpolled = await Load.RunAsync(alone.Requests, bookers, gateway.BookAsync);
-        var baseline = report.Add(Load.Summarize(scenario, "booking alone (gateway REST)", bookers, unpolled));
-        await ProveBookingsAsync(scenario, alone.Office, date, date, alone.Requests, unpolled.Answers, Math.Min(couples, settings.Places));
-
-        var (office, requests) = await OpenDayForAsync(service, "polling", date, couples);
-        using var phones = Channels.Http(pair.GatewayHttp, pollers, partner: false);
-        var overbooked = 0;
-        var path = $"/api/marriage/v1/offices/{office.Id}/availability?from_date={date:yyyy-MM-dd}&to_date={date:yyyy-MM-dd}";
-        var booking = Load.RunAsync(requests, bookers, gateway.BookAsync);
-        var polling = Load.UntilAsync(pollers, booking, async () =>
+        var sides = new (string Variant, IBookingChannel Booking, IReadChannel? Phones)[]
         {
-            using var response = await phones.GetAsync(path);
-            var text = await response.Content.ReadAsStringAsync();
-            var status = (int)response.StatusCode;
-            if (status != 200) return new Answer(Channels.Refusal(status, text), status, Detail: text);
-            using var availability = JsonDocument.Parse(text);
-            foreach (var slot in availability.RootElement.GetProperty("days")[0].GetProperty("slots").EnumerateArray())
-                if (Office.Int(slot, "booked") > Office.Int(slot, "capacity")) Interlocked.Increment(ref overbooked);
-            return new Answer(Outcome.Answered, status);
-        });
-        var booked = await booking;
-        var polled = await polling;
-        var polledBookings = report.Add(Load.Summarize(scenario, "booking while polled (gateway REST)", bookers, booked));
-        report.Notes.Add($"Scenario 2: bookings while {pollers} phones poll availability ran at {polledBookings.Throughput / baseline.Throughput:0.00}x " +
-                         "of the same bookings without pollers.");
-        var polls = report.Add(Load.Summarize(scenario, "polling availability (gateway REST)", pollers, polled));
-        await ProveBookingsAsync(scenario, office, date, date, requests, booked.Answers, Math.Min(couples, settings.Places));
-        report.Require(scenario, "every poll answered, never more booked than capacity",
-            polls.Count(Outcome.Answered) == polls.Requests && overbooked == 0,
-            $"{polls.Count(Outcome.Answered)} of {polls.Requests} polls answered, {overbooked} slots seen overbooked");
+            ("booking alone (gateway REST)", gateway, null),
+            ("booking while polled, cached (gateway REST)", gateway, cachedPhones),
+            ("booking while polled, no cache (gateway REST, as before)", uncachedBooking, uncachedPhones),
+        };
+        var days = new List<(Office Office, List<BookingRequest> Requests)>();
+        foreach (var side in sides) days.Add(await OpenDayForAsync(service, "polling", date, couples));
+        // Both gateways' paths once before anything is measured.
+        var warm = await OpenDayForAsync(service, "polling-warm-up", date, Math.Min(couples, 1000));
+        await Load.RunAsync(warm.Requests, bookers, uncachedBooking.BookAsync);
+        foreach (var phones in new[] { cachedPhones, uncachedPhones })
+            await Load.RunAsync(Enumerable.Range(0, 2000).ToArray(), pollers, _ => phones.ReadAsync(warm.Office.Id, date));
+
+        var booked = sides.Select(_ => new List<Measured>()).ToArray();
+        var polled = sides.Select(_ => new List<Measured>()).ToArray();
+        for (var quarter = 0; quarter < 4; quarter++)
+        {
+            var range = (couples * quarter / 4)..(couples * (quarter + 1) / 4);
+            var order = Enumerable.Range(0, sides.Length).ToArray();
+            if (quarter % 2 == 1) Array.Reverse(order);
+            foreach (var i in order)
+            {
+                var (_, booking, phones) = sides[i];
+                var run = Load.RunAsync(days[i].Requests[range], bookers, booking.BookAsync);
+                if (phones is not null)
+                {
+                    var officeId = days[i].Office.Id;
+                    polled[i].Add(await Load.UntilAsync(pollers, run, () => phones.ReadAsync(officeId, date), every));
+                }
+                booked[i].Add(await run);
+            }
+        }
+
+        var results = new RunResult[sides.Length];
+        for (var i = 0; i < sides.Length; i++)
+        {
+            results[i] = report.Add(Load.Summarize(scenario, sides[i].Variant, bookers, [.. booked[i]]));
+            if (sides[i].Phones is { } phones)
+                report.Add(Load.Summarize(scenario, $"{phones.Name}, refreshing every {settings.PollEveryMs} ms during those bookings", pollers, [.. polled[i]]));
+        }
+        for (var i = 0; i < sides.Length; i++)
+            await ProveBookingsAsync(scenario, days[i].Office, date, date, days[i].Requests, [.. booked[i].SelectMany(m => m.Answers)], Math.Min(couples, settings.Places));
+        var cachedPolls = Load.Summarize(scenario, "", pollers, [.. polled[1]]);
+        var uncachedPolls = Load.Summarize(scenario, "", pollers, [.. polled[2]]);
+
+        // What each gateway serves the phones alone, polling without pause, in quarters of a few seconds.
+        var pollDay = days[1];
+        var capacity = new[] { new List<Measured>(), new List<Measured>() };
+        var channels = new[] { cachedPhones, uncachedPhones };
+        for (var quarter = 0; quarter < 4; quarter++)
+            foreach (var i in quarter % 2 == 0 ? new[] { 0, 1 } : [1, 0])
+            {
+                var run = () => Load.UntilAsync(pollers, Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds)),
+                    () => channels[i].ReadAsync(pollDay.Office.Id, date));
+                // The CPU per poll, for sizing: measured in the last quarter of each side.
+                capacity[i].Add(quarter < 2 ? await run()
+                    : await report.WithCpuAsync(scenario, i == 0 ? "phones alone, cached" : "phones alone, no cache",
+                        [("gateway", i == 0 ? pair.GatewayPid : uncached.Pid), ("marriage", pair.MarriagePid)], run));
+            }
+        var cachedAlone = report.Add(Load.Summarize(scenario, "phones alone without pause, cached", pollers, [.. capacity[0]]));
+        var uncachedAlone = report.Add(Load.Summarize(scenario, "phones alone without pause, no cache (as before)", pollers, [.. capacity[1]]));
+
+        var allPolls = new[] { cachedPolls, uncachedPolls, cachedAlone, uncachedAlone };
+        var answered = allPolls.Sum(p => p.Count(Outcome.Answered));
+        var total = allPolls.Sum(p => p.Requests);
+        var overbooked = cachedPhones.Overbooked + uncachedPhones.Overbooked;
+        report.Require(scenario, "every poll answered, never more booked than capacity", answered == total && overbooked == 0,
+            $"{answered} of {total} polls answered, {overbooked} slots seen overbooked");
+
+        report.Ratio("bookings while polled (cached) / bookings alone", results[1].Throughput / results[0].Throughput, 0.85,
+            $"{results[1].Throughput:0} vs {results[0].Throughput:0} req/s; as before, without the cache: " +
+            $"{results[2].Throughput / results[0].Throughput:0.00}x");
+        report.Ratio("polls served, cached / as before (phones without pause)", cachedAlone.Throughput / uncachedAlone.Throughput, 3.0,
+            $"{cachedAlone.Throughput:0} vs {uncachedAlone.Throughput:0} polls/s; during the bookings p50 {cachedPolls.P50Ms:0.0} vs " +
+            $"{uncachedPolls.P50Ms:0.0} ms, p99 {cachedPolls.P99Ms:0.0} vs {uncachedPolls.P99Ms:0.0} ms");
     }
+
+    /// <summary>The gateway's public availability route without its output-cache policy: the gateway as it was.</summary>
+    private const string UncachedRoute = "ReverseProxy__Routes__marriage-public-availability__OutputCachePolicy";
 
     /// <summary>A day of the run's places on a new office, and one booking request per couple spread over its slots.</summary>
     private async Task<(Office Office, List<BookingRequest> Requests)> OpenDayForAsync(HttpClient service, string purpose, DateOnly date, int couples)
@@ -130,23 +190,78 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             .Select(i => new BookingRequest(office.Id, slots[i % slots.Count], Couple.Next(), $"{office.Id}-{i}")).ToList());
     }
 
-    /// <summary>3: the same booking call direct and through the gateway, REST and gRPC, same concurrency.</summary>
+    /// <summary>
+    /// 3: the same calls direct to marriage, through nginx (plain proxying) and through the gateway (partner key,
+    /// scopes, limits, audit, tracing), REST and gRPC, bookings and reads of availability with the partner key (not
+    /// cached: the cache serves anonymous phones only); same concurrency, alternated in quarters.
+    /// </summary>
     private async Task GatewayOverheadAsync(ServicePair pair, HttpClient service, IBookingChannel gatewayRest)
     {
-        const string scenario = "3 gateway overhead";
-        Console.WriteLine($"{scenario}: {Requests} bookings per variant, {Clients} clients");
-        using var directRest = Channels.Rest("direct REST", pair.MarriageHttp, Clients, partner: false);
-        using var directGrpc = Channels.Grpc("direct gRPC", pair.MarriageGrpc, partner: false);
+        const string scenario = "3 gateway beside nginx";
+        var nginx = await pair.StartNginxAsync();
+        Console.WriteLine($"{scenario}: {nginx.Version}; {Requests} bookings and {settings.Reads} reads per variant, {Clients} clients");
+        using var directRest = Channels.Rest("direct REST", pair.MarriageHttp, Clients, partner: false, service: true);
+        using var nginxRest = Channels.Rest("nginx REST", nginx.HttpUrl, Clients, partner: true, service: true);
+        using var directGrpc = Channels.Grpc("direct gRPC", pair.MarriageGrpc, partner: false, service: true);
+        using var nginxGrpc = Channels.Grpc("nginx gRPC", nginx.GrpcUrl, partner: true, service: true);
         using var gatewayGrpc = Channels.Grpc("gateway gRPC", pair.GatewayGrpc, partner: true);
         var date = DaysAhead(6);
-        var rest = await CompareAsync(scenario, (directRest, await OfficeWithRoomAsync(service, "direct-rest", date)),
-            (gatewayRest, await OfficeWithRoomAsync(service, "gateway-rest", date)));
-        var grpc = await CompareAsync(scenario, (directGrpc, await OfficeWithRoomAsync(service, "direct-grpc", date)),
-            (gatewayGrpc, await OfficeWithRoomAsync(service, "gateway-grpc", date)));
-        report.Ratio("gateway REST / direct REST throughput", rest.Second.Throughput / rest.First.Throughput, 0.6,
-            $"{rest.Second.Throughput:0} vs {rest.First.Throughput:0} req/s");
-        report.Ratio("gateway gRPC / direct gRPC throughput", grpc.Second.Throughput / grpc.First.Throughput, 0.6,
-            $"{grpc.Second.Throughput:0} vs {grpc.First.Throughput:0} req/s");
+
+        var rest = await CompareAsync(scenario, [
+            (directRest, await OfficeWithRoomAsync(service, "direct-rest", date)),
+            (nginxRest, await OfficeWithRoomAsync(service, "nginx-rest", date)),
+            (gatewayRest, await OfficeWithRoomAsync(service, "gateway-rest", date))]);
+        var grpc = await CompareAsync(scenario, [
+            (directGrpc, await OfficeWithRoomAsync(service, "direct-grpc", date)),
+            (nginxGrpc, await OfficeWithRoomAsync(service, "nginx-grpc", date)),
+            (gatewayGrpc, await OfficeWithRoomAsync(service, "gateway-grpc", date))]);
+
+        // Reads of a day of 20 slots, every place booked (the direct REST bookings' office).
+        var read = rest[0].Office;
+        using var readDirectRest = Reads.Rest("direct REST reads", pair.MarriageHttp, Clients, partner: false, service: true);
+        using var readNginxRest = Reads.Rest("nginx REST reads", nginx.HttpUrl, Clients, partner: true, service: true);
+        using var readGatewayRest = Reads.Rest("gateway REST reads (partner key)", pair.GatewayHttp, Clients, partner: true);
+        using var readDirectGrpc = Reads.Grpc("direct gRPC reads", pair.MarriageGrpc, partner: false, service: true);
+        using var readNginxGrpc = Reads.Grpc("nginx gRPC reads", nginx.GrpcUrl, partner: true, service: true);
+        using var readGatewayGrpc = Reads.Grpc("gateway gRPC reads (partner key)", pair.GatewayGrpc, partner: true);
+        var restReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectRest, readNginxRest, readGatewayRest]);
+        var grpcReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectGrpc, readNginxGrpc, readGatewayGrpc]);
+
+        report.Ratio("gateway REST / direct REST booking throughput", rest[2].Result.Throughput / rest[0].Result.Throughput, 0.6,
+            $"{rest[2].Result.Throughput:0} vs {rest[0].Result.Throughput:0} req/s");
+        report.Ratio("gateway gRPC / direct gRPC booking throughput", grpc[2].Result.Throughput / grpc[0].Result.Throughput, 0.6,
+            $"{grpc[2].Result.Throughput:0} vs {grpc[0].Result.Throughput:0} req/s");
+        Peer("bookings, REST", rest[2].Result, rest[1].Result);
+        Peer("bookings, gRPC", grpc[2].Result, grpc[1].Result);
+        Peer("reads, REST", restReads[2], restReads[1]);
+        Peer("reads, gRPC", grpcReads[2], grpcReads[1]);
+        if (readDirectRest.Overbooked + readNginxRest.Overbooked + readGatewayRest.Overbooked + readDirectGrpc.Overbooked
+            + readNginxGrpc.Overbooked + readGatewayGrpc.Overbooked > 0)
+            report.Require(scenario, "no read shows a slot over capacity", false, "a read showed more booked than capacity");
+        var errorLog = nginx.ErrorLog.Trim();
+        if (errorLog.Length > 0) Console.WriteLine($"  nginx error log: {errorLog[..Math.Min(errorLog.Length, 500)]}");
+    }
+
+    private void Peer(string what, RunResult gateway, RunResult nginx) =>
+        report.Ratio($"gateway / nginx throughput, {what}", gateway.Throughput / nginx.Throughput, 0.9,
+            $"{gateway.Throughput:0} vs {nginx.Throughput:0} req/s; p99 {gateway.P99Ms:0.0} vs {nginx.P99Ms:0.0} ms " +
+            $"({gateway.P99Ms / nginx.P99Ms:0.00}x)");
+
+    /// <summary>Reads of one office's day through each channel: a warm-up, then quarters alternated as the bookings'.</summary>
+    private async Task<RunResult[]> CompareReadsAsync(string scenario, string officeId, DateOnly date, IReadChannel[] channels)
+    {
+        var reads = Enumerable.Range(0, settings.Reads).ToArray();
+        var results = await AlternateAsync(channels.Select(c => (c.Name, Math.Min(settings.Reads, WarmUp), reads,
+            (Func<int, Task<Answer>>)(_ => c.ReadAsync(officeId, date)))).ToArray());
+        var runs = new RunResult[channels.Length];
+        for (var i = 0; i < channels.Length; i++)
+        {
+            runs[i] = report.Add(Load.Summarize(scenario, channels[i].Name, Clients, [.. results[i]]));
+            var answered = runs[i].Count(Outcome.Answered);
+            report.Require(scenario, $"{channels[i].Name}: every read answered", answered == runs[i].Requests,
+                $"{answered} of {runs[i].Requests} reads answered");
+        }
+        return runs;
     }
 
     /// <summary>5: every request on one slot against the same load over 100 slots; same places, same refusals.</summary>
@@ -175,6 +290,70 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             $"{hotResult.Throughput:0} vs {spreadResult.Throughput:0} req/s");
     }
 
+    /// <summary>
+    /// 7: this tree beside an earlier commit (<c>--compare-with</c>), each its own marriage + gateway, in the same run:
+    /// the opening minute (couples for fewer places) and gateway bookings over REST and gRPC, alternated; and this tree
+    /// once more with <c>synchronous=NORMAL</c>, to show what an fsync per commit (FULL, the default) costs.
+    /// </summary>
+    private async Task PreviousCommitAsync()
+    {
+        const string scenario = "7 previous commit";
+        using var previous = await PreviousBuild.PrepareAsync(settings.CompareWith!);
+        Console.WriteLine($"{scenario}: this tree (FULL, NORMAL) beside {previous.Commit}");
+        var normal = new Dictionary<string, string>(settings.AppEnvironment) { ["Storage__Sqlite__Synchronous"] = "NORMAL" };
+        using var current = await ServicePair.StartAsync("current", dataFolder, settings.AppEnvironment);
+        using var currentNormal = await ServicePair.StartAsync("current-normal", dataFolder, normal);
+        using var before = await ServicePair.StartAsync($"previous-{previous.Commit}", dataFolder, settings.AppEnvironment, appsRoot: previous.Root);
+        ServicePair[] pairs = [current, currentNormal, before];
+        string[] names = ["this tree (FULL)", "this tree (NORMAL)", previous.Commit];
+        var services = pairs.Select(p => Channels.Http(p.MarriageHttp, 64, partner: false, service: true)).ToArray();
+        var rest = pairs.Select((p, i) => Channels.Rest($"{names[i]}: gateway REST", p.GatewayHttp, Clients, partner: true)).ToArray();
+        var grpc = pairs.Select((p, i) => Channels.Grpc($"{names[i]}: gateway gRPC", p.GatewayGrpc, partner: true)).ToArray();
+        try
+        {
+            for (var i = 0; i < pairs.Length; i++) await WarmUpAsync(services[i], rest[i]);
+
+            // The opening minute twice per side, in alternated order: couples for fewer places, through the gateway.
+            var opening = pairs.Select(_ => new List<Measured>()).ToArray();
+            var couples = Math.Max(Requests, settings.Couples / 4);
+            var places = Math.Max(1, Math.Min(couples, settings.Places / 4));
+            for (var round = 0; round < 2; round++)
+            {
+                var order = round == 0 ? new[] { 0, 1, 2 } : [2, 1, 0];
+                foreach (var side in order)
+                {
+                    var office = NewOffice(services[side], $"previous-{side}-{round}");
+                    var date = DaysAhead(8);
+                    var slots = await office.OpenDayAsync(date, Math.Min(20, places), places);
+                    var requests = Enumerable.Range(0, couples).Select(i => new BookingRequest(office.Id, slots[i % slots.Count], Couple.Next(),
+                        $"{office.Id}-{i}")).ToList();
+                    var measured = await Load.RunAsync(requests, Clients, rest[side].BookAsync);
+                    opening[side].Add(measured);
+                    await ProveBookingsAsync(scenario, office, date, date, requests, measured.Answers, Math.Min(couples, places));
+                }
+            }
+            var openingRuns = opening.Select((parts, i) => report.Add(Load.Summarize(scenario, $"{names[i]}: opening minute", Clients, [.. parts]))).ToArray();
+
+            var restRuns = await CompareAsync(scenario, await Task.WhenAll(rest.Select(async (channel, i) =>
+                ((IBookingChannel)channel, await OfficeWithRoomAsync(services[i], $"previous-rest-{i}", DaysAhead(9))))));
+            var grpcRuns = await CompareAsync(scenario, await Task.WhenAll(grpc.Select(async (channel, i) =>
+                ((IBookingChannel)channel, await OfficeWithRoomAsync(services[i], $"previous-grpc-{i}", DaysAhead(9))))));
+
+            void Versus(string what, RunResult now, RunResult then, double minimum) =>
+                report.Ratio(what, now.Throughput / then.Throughput, minimum,
+                    $"{now.Throughput:0} vs {then.Throughput:0} req/s; p99 {now.P99Ms:0.0} vs {then.P99Ms:0.0} ms");
+            Versus($"opening minute, this tree / {previous.Commit}", openingRuns[0], openingRuns[2], 0.9);
+            Versus($"gateway REST bookings, this tree / {previous.Commit}", restRuns[0].Result, restRuns[2].Result, 0.9);
+            Versus($"gateway gRPC bookings, this tree / {previous.Commit}", grpcRuns[0].Result, grpcRuns[2].Result, 0.9);
+            Versus("opening minute, synchronous FULL / NORMAL (the cost of durability)", openingRuns[0], openingRuns[1], 0);
+            Versus("gateway REST bookings, synchronous FULL / NORMAL", restRuns[0].Result, restRuns[1].Result, 0);
+        }
+        finally
+        {
+            foreach (var disposable in services.Cast<IDisposable>().Concat(rest).Concat(grpc)) disposable.Dispose();
+        }
+    }
+
     /// <summary>4: the same load through a traced pair (every span sampled, exported over OTLP to a receiver here) and an
     /// untraced one (no exporter), both fresh, in one run.</summary>
     private async Task TracingAsync()
@@ -183,16 +362,17 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         Console.WriteLine($"{scenario}: {Requests} bookings each through an untraced and a traced gateway + marriage");
         await using var sink = new SpanSink();
         await sink.StartAsync();
-        using var off = await ServicePair.StartAsync("tracing-off", dataFolder, settings.AppEnvironment);
-        using var on = await ServicePair.StartAsync("tracing-on", dataFolder, settings.AppEnvironment, sink.Endpoint);
-        using var offService = Channels.Http(off.MarriageHttp, 16, partner: false);
-        using var onService = Channels.Http(on.MarriageHttp, 16, partner: false);
+        using var off = await ServicePair.StartAsync("tracing-off", dataFolder, settings.AppEnvironment, appsRoot: settings.AppsFrom);
+        using var on = await ServicePair.StartAsync("tracing-on", dataFolder, settings.AppEnvironment, sink.Endpoint, settings.AppsFrom);
+        using var offService = Channels.Http(off.MarriageHttp, 16, partner: false, service: true);
+        using var onService = Channels.Http(on.MarriageHttp, 16, partner: false, service: true);
         using var offGateway = Channels.Rest("tracing off, gateway REST", off.GatewayHttp, Clients, partner: true);
         using var onGateway = Channels.Rest("tracing on, gateway REST", on.GatewayHttp, Clients, partner: true);
 
         var offOffice = await OfficeWithRoomAsync(offService, "trace-off", DaysAhead(6));
         var onOffice = await OfficeWithRoomAsync(onService, "trace-on", DaysAhead(6));
-        var (offResult, onResult) = await CompareAsync(scenario, (offGateway, offOffice), (onGateway, onOffice));
+        var compared = await CompareAsync(scenario, [(offGateway, offOffice), (onGateway, onOffice)]);
+        var (offResult, onResult) = (compared[0].Result, compared[1].Result);
 
         await Task.Delay(TimeSpan.FromSeconds(3)); // the exporters' last batches
         var traced = WarmUp + Requests;
@@ -209,26 +389,43 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         }
     }
 
-    /// <summary>Two channels, the same number of bookings each on an office with room for all, after a warm-up of
-    /// both; measured in quarters in the order A B B A A B B A so drift on a shared machine weighs on both sides alike.</summary>
-    private async Task<(RunResult First, RunResult Second)> CompareAsync(string scenario,
-        (IBookingChannel Channel, (Office, IReadOnlyList<string>) Day) first, (IBookingChannel Channel, (Office, IReadOnlyList<string>) Day) second)
+    /// <summary>Channels, the same number of bookings each on an office with room for all, after a warm-up of each;
+    /// measured in quarters in the order A B C C B A A B C C B A so drift on a shared machine weighs on every side alike.</summary>
+    private async Task<(RunResult Result, Office Office)[]> CompareAsync(string scenario,
+        (IBookingChannel Channel, (Office Office, IReadOnlyList<string> Slots) Day)[] sides)
     {
-        await Load.RunAsync(Fill(first.Day, WarmUp), Clients, first.Channel.BookAsync);
-        await Load.RunAsync(Fill(second.Day, WarmUp), Clients, second.Channel.BookAsync);
-        var channels = new[] { first.Channel, second.Channel };
-        var requests = new[] { Fill(first.Day, Requests), Fill(second.Day, Requests) };
-        var parts = new[] { new List<Measured>(), new List<Measured>() };
+        var requests = sides.Select(s => Fill(s.Day, Requests)).ToArray();
+        var parts = await AlternateAsync(sides.Select((s, i) =>
+            (s.Channel.Name, WarmUp, requests[i], (Func<BookingRequest, Task<Answer>>)s.Channel.BookAsync)).ToArray(),
+            side => Fill(sides[side].Day, WarmUp));
+        var results = new (RunResult, Office)[sides.Length];
+        for (var i = 0; i < sides.Length; i++)
+        {
+            ProveAllBooked(scenario, requests[i], [.. parts[i].SelectMany(p => p.Answers)]);
+            results[i] = (report.Add(Load.Summarize(scenario, sides[i].Channel.Name, Clients, [.. parts[i]])), sides[i].Day.Office);
+        }
+        return results;
+    }
+
+    /// <summary>Each side warmed up, then its calls in four quarters, the sides' order reversed every other quarter.</summary>
+    private async Task<List<Measured>[]> AlternateAsync<T>((string Name, int WarmUp, T[] Calls, Func<T, Task<Answer>> Call)[] sides,
+        Func<int, T[]>? warmUpCalls = null)
+    {
+        for (var i = 0; i < sides.Length; i++)
+            await Load.RunAsync(warmUpCalls?.Invoke(i) ?? sides[i].Calls[..Math.Min(sides[i].WarmUp, sides[i].Calls.Length)], Clients, sides[i].Call);
+        var parts = sides.Select(_ => new List<Measured>()).ToArray();
         for (var quarter = 0; quarter < 4; quarter++)
         {
-            var range = (Requests * quarter / 4)..(Requests * (quarter + 1) / 4);
-            foreach (var side in quarter % 2 == 0 ? new[] { 0, 1 } : [1, 0])
-                parts[side].Add(await Load.RunAsync(requests[side][range], Clients, channels[side].BookAsync));
+            var order = Enumerable.Range(0, sides.Length).ToArray();
+            if (quarter % 2 == 1) Array.Reverse(order);
+            foreach (var side in order)
+            {
+                var calls = sides[side].Calls;
+                var range = (calls.Length * quarter / 4)..(calls.Length * (quarter + 1) / 4);
+                parts[side].Add(await Load.RunAsync(calls[range], Clients, sides[side].Call));
+            }
         }
-        ProveAllBooked(scenario, requests[0], [.. parts[0].SelectMany(p => p.Answers)]);
-        ProveAllBooked(scenario, requests[1], [.. parts[1].SelectMany(p => p.Answers)]);
-        return (report.Add(Load.Summarize(scenario, first.Channel.Name, Clients, [.. parts[0]])),
-            report.Add(Load.Summarize(scenario, second.Channel.Name, Clients, [.. parts[1]])));
+        return parts;
     }
 
     /// <summary>Both paths of a booking (confirmed and "full") run before the opening is measured, as they would

@@ -1,6 +1,6 @@
+using CivilAffairs.TestSupport;
 using System.Security.Cryptography;
 using System.Text;
-using CivilAffairs.Gateway.Tests;
 using CivilAffairs.Platform.Tests;
 
 namespace CivilAffairs.Benchmarks;
@@ -15,8 +15,15 @@ public sealed class ServicePair : IDisposable
     public const string ApiKey = "benchmark-partner-key";
     public const string ApiKeyHeader = "X-Api-Key";
 
+    /// <summary>What the gateway presents to marriage, presented by the clients that call marriage directly or
+    /// through nginx: every caller of a service must hold a credential.</summary>
+    public static readonly string ServiceToken = TestCallers.Token("marriage", partner: "benchmark");
+
     private readonly AppProcess _marriage;
     private readonly AppProcess _gateway;
+    private readonly string _appsRoot;
+    private readonly Dictionary<string, string> _telemetry;
+    private readonly List<IDisposable> _others = [];
 
     public string Name { get; }
     public bool Traced { get; }
@@ -27,51 +34,60 @@ public sealed class ServicePair : IDisposable
     public int MarriagePid { get; }
     public int GatewayPid { get; }
 
-    private ServicePair(string name, string dataFolder, string? otlpEndpoint, IReadOnlyDictionary<string, string> extra)
+    private ServicePair(string name, string dataFolder, string? otlpEndpoint, IReadOnlyDictionary<string, string> extra, string appsRoot)
     {
         Name = name;
         Traced = otlpEndpoint is not null;
-        var telemetry = new Dictionary<string, string>(extra) { ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000" };
+        _appsRoot = appsRoot;
+        _telemetry = new Dictionary<string, string>(extra) { ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000" };
         if (otlpEndpoint is not null)
         {
-            telemetry["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
-            telemetry["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-            telemetry["OTEL_TRACES_SAMPLER"] = "always_on";
+            _telemetry["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+            _telemetry["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            _telemetry["OTEL_TRACES_SAMPLER"] = "always_on";
             // A queue deep enough that no span of the burst is dropped: every span sampled is exported.
-            telemetry["OTEL_BSP_MAX_QUEUE_SIZE"] = "65536";
-            telemetry["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "2048";
-            telemetry["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+            _telemetry["OTEL_BSP_MAX_QUEUE_SIZE"] = "65536";
+            _telemetry["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "2048";
+            _telemetry["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
         }
 
-        (_marriage, MarriagePid) = Start(() => new AppProcess("services/Marriage", "CivilAffairs.Marriage", MarriageHttp,
-            new Dictionary<string, string>(telemetry)
+        // An absolute project folder: the apps come from that tree's build output (see --apps-from).
+        (_marriage, MarriagePid) = Start(() => new AppProcess(Path.Combine(appsRoot, "services/Marriage"), "CivilAffairs.Marriage", MarriageHttp,
+            new Dictionary<string, string>(_telemetry)
             {
                 ["Kestrel__Endpoints__Http__Url"] = MarriageHttp,
                 ["Kestrel__Endpoints__Grpc__Url"] = MarriageGrpc,
                 ["Storage__Provider"] = "sqlite",
                 ["Storage__Sqlite__Path"] = Path.Combine(dataFolder, $"marriage-{name}.db"),
             }));
-        (_gateway, GatewayPid) = Start(() => new AppProcess("gateway", "CivilAffairs.Gateway", GatewayHttp,
-            new Dictionary<string, string>(telemetry)
-            {
-                ["Kestrel__Endpoints__Http__Url"] = GatewayHttp,
-                ["Kestrel__Endpoints__Grpc__Url"] = GatewayGrpc,
-                ["ReverseProxy__Clusters__marriage__Destinations__primary__Address"] = MarriageHttp,
-                ["ReverseProxy__Clusters__marriage-grpc__Destinations__primary__Address"] = MarriageGrpc,
-                // The busiest day is the subject, not the partners' quotas.
-                ["RateLimits__Partner__PermitLimit"] = "100000000",
-                ["RateLimits__Anonymous__PermitLimit"] = "100000000",
-                ["Partners__benchmark__ApiKeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
-                ["Partners__benchmark__Scopes__0"] = "marriage.read",
-                ["Partners__benchmark__Scopes__1"] = "marriage.write",
-            }));
+        (_gateway, GatewayPid) = Start(() => NewGateway(GatewayHttp, GatewayGrpc, new Dictionary<string, string>()));
+    }
+
+    private AppProcess NewGateway(string http, string grpc, IReadOnlyDictionary<string, string> overrides)
+    {
+        var environment = new Dictionary<string, string>(_telemetry)
+        {
+            ["Kestrel__Endpoints__Http__Url"] = http,
+            ["Kestrel__Endpoints__Grpc__Url"] = grpc,
+            ["ReverseProxy__Clusters__marriage__Destinations__primary__Address"] = MarriageHttp,
+            ["ReverseProxy__Clusters__marriage-grpc__Destinations__primary__Address"] = MarriageGrpc,
+            // The busiest day is the subject, not the partners' quotas.
+            ["RateLimits__Partner__PermitLimit"] = "100000000",
+            ["RateLimits__Anonymous__PermitLimit"] = "100000000",
+            ["Partners__benchmark__ApiKeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
+            ["Partners__benchmark__Scopes__0"] = "marriage.read",
+            ["Partners__benchmark__Scopes__1"] = "marriage.write",
+        };
+        foreach (var (key, value) in overrides) environment[key] = value;
+        return new AppProcess(Path.Combine(_appsRoot, "gateway"), "CivilAffairs.Gateway", http, environment);
     }
 
     /// <param name="extra">environment for both apps beyond their ports, store and telemetry (experiments)</param>
+    /// <param name="appsRoot">the repository tree whose build output is started (default: this one)</param>
     public static async Task<ServicePair> StartAsync(string name, string dataFolder, IReadOnlyDictionary<string, string> extra,
-        string? otlpEndpoint = null)
+        string? otlpEndpoint = null, string? appsRoot = null)
     {
-        var pair = new ServicePair(name, dataFolder, otlpEndpoint, extra);
+        var pair = new ServicePair(name, dataFolder, otlpEndpoint, extra, appsRoot ?? RepositoryLayout.Root);
         try
         {
             await Task.WhenAll(pair._marriage.WaitUntilReadyAsync(TimeSpan.FromSeconds(90)),
@@ -83,6 +99,25 @@ public sealed class ServicePair : IDisposable
             throw;
         }
         return pair;
+    }
+
+    /// <summary>A second gateway in front of the same marriage process, configured with <paramref name="overrides"/>
+    /// (e.g. without the public reads' cache); stopped with the pair.</summary>
+    public async Task<(string Http, string Grpc, int Pid)> StartGatewayAsync(IReadOnlyDictionary<string, string> overrides)
+    {
+        var (http, grpc) = (FreePort.Url(), FreePort.Url());
+        var (gateway, pid) = Start(() => NewGateway(http, grpc, overrides));
+        _others.Add(gateway);
+        await gateway.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return (http, grpc, pid);
+    }
+
+    /// <summary>nginx in front of the same marriage process; stopped with the pair.</summary>
+    public async Task<NginxProxy> StartNginxAsync()
+    {
+        var nginx = await NginxProxy.StartAsync(MarriageHttp, MarriageGrpc);
+        _others.Add(nginx);
+        return nginx;
     }
 
     /// <summary>Peak resident memory (VmHWM) and current (VmRSS) of both processes, in MB.</summary>
@@ -123,8 +158,21 @@ public sealed class ServicePair : IDisposable
 
     public void Dispose()
     {
+        foreach (var other in _others) other.Dispose();
         _gateway.Dispose();
         _marriage.Dispose();
+    }
+}
+
+/// <summary>CPU time (user + system) a process has used so far, in seconds, from /proc (clock ticks of 1/100 s).</summary>
+public static class ProcessCpu
+{
+    public static double Seconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // After the command: state(0) ppid(1) ... utime(11) stime(12).
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
     }
 }
 

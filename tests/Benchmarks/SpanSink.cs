@@ -1,6 +1,6 @@
+using CivilAffairs.TestSupport;
 using System.IO.Compression;
 using System.Net;
-using CivilAffairs.Gateway.Tests;
 using CivilAffairs.Platform.Tests.Otlp;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;

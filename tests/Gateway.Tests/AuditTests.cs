@@ -20,8 +20,8 @@ public sealed class AuditTests(MarriageBehindGateway platform) : IClassFixture<M
 
         Assert.Equal(HttpStatusCode.OK, (await platform.Rest.SendAsync(request)).StatusCode);
 
-        var audit = Assert.Single(platform.Gateway.Log.Lines,
-            l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains(traceId));
+        var audit = Assert.Single(platform.Gateway.Log.WaitFor(
+            l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains(traceId)));
         Assert.Contains("partner=all-scopes", audit.Message);
         Assert.Contains("route=marriage-rest", audit.Message);
         Assert.Contains("window=MARRIAGE_REGISTRATION", audit.Message);
@@ -46,8 +46,8 @@ public sealed class AuditTests(MarriageBehindGateway platform) : IClassFixture<M
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(request)).StatusCode);
 
-        var audit = Assert.Single(platform.Gateway.Log.Lines,
-            l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains(traceId));
+        var audit = Assert.Single(platform.Gateway.Log.WaitFor(
+            l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains(traceId)));
         Assert.Contains("partner=anonymous", audit.Message);
         Assert.Contains("status=401", audit.Message);
     }

@@ -10,6 +10,20 @@ public sealed class CapturedLog : ILoggerProvider
 
     public IReadOnlyList<(string Category, string Message)> Lines => _lines.ToArray();
 
+    /// <summary>The lines matching <paramref name="match"/>, waiting (bounded) until there is at least one: the gateway's
+    /// audit lines are written in the background, possibly just after the caller had its answer.</summary>
+    public IReadOnlyList<(string Category, string Message)> WaitFor(Func<(string Category, string Message), bool> match,
+        TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = Lines.Where(match).ToList();
+            if (found.Count > 0 || DateTime.UtcNow > deadline) return found;
+            Thread.Sleep(20);
+        }
+    }
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose() { }

@@ -29,10 +29,11 @@ public sealed class GatewayInFront : IDisposable
     public GrpcChannel GrpcAs(string? apiKey) =>
         GrpcChannel.ForAddress(Gateway.GrpcUrl, new GrpcChannelOptions { HttpHandler = TestPartners.GrpcHandler(apiKey) });
 
-    /// <summary>The gateway's audit lines for calls it forwarded on <paramref name="route"/> as the all-scopes partner.</summary>
-    public IReadOnlyList<string> AuditedCalls(string route) => Gateway.Log.Lines
-        .Where(l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains($"route={route} ")
-                    && l.Message.Contains("partner=all-scopes"))
+    /// <summary>The gateway's audit lines for calls it forwarded on <paramref name="route"/> as the all-scopes partner.
+    /// Waits (bounded) for the first: the audit lines are written in the background.</summary>
+    public IReadOnlyList<string> AuditedCalls(string route) => Gateway.Log
+        .WaitFor(l => l.Category == "CivilAffairs.Gateway.Audit" && l.Message.Contains($"route={route} ")
+                      && l.Message.Contains("partner=all-scopes"))
         .Select(l => l.Message)
         .ToList();
 

@@ -14,13 +14,17 @@ namespace CivilAffairs.Gateway.Tests;
 public sealed class GatewayOnKestrel : WebApplicationFactory<GatewayEntryPoint>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public string HttpUrl { get; } = FreePort.Url();
     public string GrpcUrl { get; } = FreePort.Url();
     public CapturedLog Log { get; } = new();
 
-    public GatewayOnKestrel(IReadOnlyDictionary<string, string> clusters, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">replaces services of the gateway's (e.g. its TimeProvider)</param>
+    public GatewayOnKestrel(IReadOnlyDictionary<string, string> clusters, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>(TestPartners.Settings())
         {
             ["Kestrel:Endpoints:Http:Url"] = HttpUrl,
@@ -46,7 +50,11 @@ public sealed class GatewayOnKestrel : WebApplicationFactory<GatewayEntryPoint>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // The gateway signs its calls with the test run's key, which the services under test trust (read at start-up).
+        foreach (var (key, value) in CivilAffairs.TestSupport.TestCallers.Settings("gateway")) builder.UseSetting(key, value);
+        builder.UseSetting("Management:Port", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.AddProvider(Log));
+        if (_services is not null) builder.ConfigureServices(_services);
     }
 }

@@ -28,6 +28,9 @@ public sealed class MarriageBehindGateway : IDisposable
         Gateway = new GatewayOnKestrel(clusters, new Dictionary<string, string?>
         {
             ["ReverseProxy:Clusters:social-assistance:HttpRequest:ActivityTimeout"] = "00:00:00.3",
+            // The stand-in behind the staff-conduct routes is the marriage service: the gateway's credential names it.
+            ["ReverseProxy:Clusters:staff-conduct:Metadata:Service"] = "marriage",
+            ["ReverseProxy:Clusters:staff-conduct-grpc:Metadata:Service"] = "marriage",
         });
         Gateway.StartServer();
         Rest = TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);

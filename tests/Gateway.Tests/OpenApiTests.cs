@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using CivilAffairs.Gateway.Contracts;
+using Microsoft.OpenApi;
+using Microsoft.OpenApi.Reader;
 
 namespace CivilAffairs.Gateway.Tests;
 
@@ -37,14 +39,41 @@ public sealed class OpenApiTests(MarriageBehindGateway platform) : IClassFixture
     }
 
     [Fact]
-    public async Task The_browsable_page_reads_the_document()
+    public async Task The_document_reads_back_with_Microsoft_OpenApi_without_an_error_or_a_warning()
+    {
+        using var anonymous = TestPartners.Client(platform.Gateway.HttpUrl, apiKey: null);
+        await using var json = await anonymous.GetStreamAsync("/openapi/v1.json");
+
+        var (document, diagnostic) = await OpenApiDocument.LoadAsync(json, "json",
+            new OpenApiReaderSettings { RuleSet = ValidationRuleSet.GetDefaultRuleSet() });
+
+        Assert.NotNull(diagnostic);
+        Assert.Empty(diagnostic.Errors.Select(e => $"{e.Pointer}: {e.Message}"));
+        Assert.Empty(diagnostic.Warnings.Select(w => $"{w.Pointer}: {w.Message}"));
+        Assert.NotNull(document);
+        Assert.Equal(OpenApiSpecVersion.OpenApi3_0, diagnostic.SpecificationVersion);
+        var operations = document.Paths.Values.SelectMany(p => p.Operations!.Values).ToList();
+        Assert.Equal(new ContractCatalog().Methods.Count(m => m.Rest is not null), operations.Count);
+        Assert.All(operations, o => Assert.Contains("200", o.Responses!.Keys));
+        // A partner's key is entered once, under the API key scheme every protected call names.
+        var apiKey = Assert.IsType<OpenApiSecurityScheme>(document.Components!.SecuritySchemes!["ApiKey"]);
+        Assert.Equal((SecuritySchemeType.ApiKey, ParameterLocation.Header, "X-Api-Key"), (apiKey.Type, apiKey.In, apiKey.Name));
+    }
+
+    [Fact]
+    public async Task The_reference_page_is_Scalar_served_from_the_gateway_over_the_document()
     {
         using var anonymous = TestPartners.Client(platform.Gateway.HttpUrl, apiKey: null);
 
         var page = await anonymous.GetAsync("/docs");
+        var script = await anonymous.GetAsync("/docs/scalar.js");
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/openapi/v1.json", await page.Content.ReadAsStringAsync());
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("openapi/v1.json", html);
+        Assert.Contains("\"persistAuth\":true", html);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode); // no CDN: the page works offline
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
     }
 }

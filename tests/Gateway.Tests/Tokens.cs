@@ -15,6 +15,15 @@ public static class Tokens
         return $"{header}.{payload}.{signature}";
     }
 
+    /// <summary>A payload as it is written, valid JSON or not, signed with the test key (HS256).</summary>
+    public static string SignedPayload(string payloadJson)
+    {
+        var header = Encode(JsonSerializer.SerializeToUtf8Bytes(new { alg = "HS256", typ = "JWT" }));
+        var payload = Encode(Encoding.UTF8.GetBytes(payloadJson));
+        var signature = Encode(HMACSHA256.HashData(TestPartners.TokenSigningKey, Encoding.ASCII.GetBytes($"{header}.{payload}")));
+        return $"{header}.{payload}.{signature}";
+    }
+
     public static object Claims(string scope, string sub = "provincial-platform", string? aud = null, DateTimeOffset? expires = null) => new
     {
         iss = TestPartners.TokenIssuer,
