@@ -17,6 +17,7 @@ builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSecti
 
 var app = builder.Build();
 app.UseMiddleware<AuditMiddleware>();
+app.UseMiddleware<WindowTypeMiddleware>(); // before authentication and limits: refused calls carry the window too
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -26,7 +27,6 @@ app.MapOpenApiDocs();
 app.MapContractReflection();
 app.MapReverseProxy(proxy =>
 {
-    proxy.UseMiddleware<WindowTypeMiddleware>();
     proxy.UseMiddleware<RequestLimitsMiddleware>();
     proxy.UseMiddleware<GrpcMessageCheckMiddleware>();
     proxy.UseMiddleware<ProxyErrorMiddleware>();

@@ -31,6 +31,15 @@ public static class WindowTelemetry
         root?.SetBaggage(Key, code);
     }
 
+    /// <summary>Forgets any window the caller's own baggage named (on the current context and its spans): at the
+    /// platform's door the window comes from the route, never from the caller.</summary>
+    public static void Clear()
+    {
+        Baggage.RemoveBaggage(Key);
+        for (var activity = Activity.Current; activity is not null; activity = activity.Parent)
+            if (activity.GetBaggageItem(Key) is not null) activity.SetBaggage(Key, null);
+    }
+
     /// <summary>The window carried by the current context, if it is one of the ten: anything else a caller put in the
     /// baggage is ignored, so it can neither mislabel spans nor blow up metric labels.</summary>
     public static string? Current(Activity? activity = null)
