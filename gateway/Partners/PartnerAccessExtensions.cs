@@ -18,6 +18,7 @@ public static class PartnerAccessExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPartnerAccess(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddHostedService<DeveloperKeyRefusal>();
         builder.Services.AddSingleton<PartnerDirectory>();
         builder.Services.AddSingleton<ContractCatalog>();
         builder.Services.AddSingleton<ScopeRules>();
@@ -46,4 +47,25 @@ public static class PartnerAccessExtensions
         });
         return builder;
     }
+
+}
+
+/// <summary>The README's developer key (<c>local-dev-key-not-a-secret</c>, all scopes) is public: outside Development a
+/// gateway configured with it does not start, naming the partner entry to replace. Checked when the host starts, on the
+/// configuration it finally runs with.</summary>
+internal sealed class DeveloperKeyRefusal(IConfiguration configuration, IHostEnvironment environment) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (environment.IsDevelopment()) return Task.CompletedTask;
+        var developerKeyHash = PartnerDirectory.HashOf(PartnerDirectory.DeveloperKey);
+        foreach (var partner in configuration.GetSection(PartnerDirectory.Section).GetChildren())
+            if (string.Equals(partner["ApiKeySha256"]?.Trim(), developerKeyHash, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException(
+                    $"{PartnerDirectory.Section}:{partner.Key} holds the README's developer key, which is public; it is accepted in Development only " +
+                    $"(this is {environment.EnvironmentName}). Give the partner a key of its own (README: Partners).");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -15,6 +15,9 @@ public sealed class PartnerDirectory
 {
     public const string Section = "Partners";
 
+    /// <summary>The README's key for trying the platform on a workstation: Development only.</summary>
+    public const string DeveloperKey = "local-dev-key-not-a-secret";
+
     /// <summary>Bounds the memory an attacker sending random keys can fill: past it, unknown keys are hashed each time.</summary>
     public const int MaxRemembered = 4096;
 
