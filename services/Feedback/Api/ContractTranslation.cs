@@ -56,7 +56,8 @@ internal static class ContractTranslation
         };
     }
 
-    public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today) => new()
+    /// <param name="forPublic">a public reader: the steps' notes masked (a clerk may write the number called back)</param>
+    public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today, bool forPublic = false) => new()
     {
         CaseId = c.Id,
         RatingId = c.RatingId,
@@ -81,7 +82,7 @@ internal static class ContractTranslation
                 FromStage = (V1.CaseStage)(int)s.From,
                 ToStage = (V1.CaseStage)(int)s.To,
                 HandledBy = s.HandledBy,
-                Note = s.Note ?? "",
+                Note = forPublic ? PublicText.Mask(s.Note ?? "") : s.Note ?? "",
                 At = s.At.ToTimestamp(),
             }),
         },
