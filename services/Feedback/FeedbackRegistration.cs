@@ -12,7 +12,7 @@ public static class FeedbackRegistration
     public static IHostApplicationBuilder AddFeedbackDomain(this IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSingleton(_ => ReadRules(configuration));
+        builder.Services.AddSingleton(sp => ReadRules(configuration, sp.GetRequiredService<WorkingDayCalendar>()));
         builder.Services.AddSingleton(sp => new OfficeClock(sp.GetRequiredService<TimeProvider>(), OfficeClock.FindZone(configuration["Feedback:TimeZone"])));
         builder.Services.AddSingleton<IPlatformEvents, PlatformEvents>();
         builder.Services.AddSingleton<Ratings>();
@@ -32,10 +32,10 @@ public static class FeedbackRegistration
     /// <summary>
     /// <c>Feedback:Invitations:ValidFor</c> (e.g. <c>7.00:00:00</c>); <c>Feedback:Rectification:WorkingDays</c> and
     /// <c>ComplexWorkingDays</c>, overridden per window under <c>Feedback:Rectification:Windows:&lt;WINDOW_CODE&gt;</c>;
-    /// the calendar from <c>WorkingDays:Holidays</c> and <c>WorkingDays:WorkedWeekendDays</c>;
-    /// <c>Feedback:Suggestions:Categories</c>.
+    /// <c>Feedback:Suggestions:Categories</c>. Working days are the platform's official calendar (registered by the
+    /// service defaults), never a list of feedback's own.
     /// </summary>
-    internal static FeedbackRules ReadRules(IConfiguration configuration)
+    internal static FeedbackRules ReadRules(IConfiguration configuration, WorkingDayCalendar calendar)
     {
         var rectification = configuration.GetSection("Feedback:Rectification");
         var defaults = new RectificationDeadline(
@@ -56,9 +56,7 @@ public static class FeedbackRegistration
             DefaultDeadline = defaults,
             DeadlinesByWindow = byWindow,
             SuggestionCategories = categories is { Length: > 0 } ? categories : new FeedbackRules().SuggestionCategories,
-            Calendar = WorkingDayCalendar.FromStrings(
-                configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
-                configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>()),
+            Calendar = calendar,
         };
     }
 }

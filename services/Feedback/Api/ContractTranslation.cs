@@ -33,22 +33,31 @@ internal static class ContractTranslation
         Status = (V1.InvitationStatus)(int)status,
     };
 
-    /// <summary>The public face of a suggestion: masked name, never the phone; a hidden one without its text.</summary>
-    public static V1.Suggestion ToContract(this Suggestion suggestion) => new()
+    /// <summary>The public face of a suggestion: masked name, never the phone; a hidden one without its text. For a
+    /// public reader (<paramref name="forPublic"/>) its free text too is masked: names, ID and phone numbers.</summary>
+    public static V1.Suggestion ToContract(this Suggestion suggestion, bool forPublic)
     {
-        SuggestionId = suggestion.Id,
-        Window = suggestion.Window.ToContract(),
-        Category = suggestion.Category,
-        Text = suggestion.Hidden ? "" : suggestion.Text,
-        Anonymous = suggestion.Anonymous,
-        MaskedName = suggestion.Suggester?.MaskedName ?? "",
-        SubmittedAt = suggestion.SubmittedAt.ToTimestamp(),
-        Hidden = suggestion.Hidden,
-        HiddenReason = suggestion.Hiding?.Text ?? "",
-        Replies = { suggestion.Replies.Select(r => new V1.SuggestionReply { Text = r.Text, RepliedBy = r.By, RepliedAt = r.At.ToTimestamp() }) },
-    };
+        string Shown(string text) => forPublic ? PublicText.Mask(text, suggestion.Suggester?.Name) : text;
+        return new V1.Suggestion
+        {
+            SuggestionId = suggestion.Id,
+            Window = suggestion.Window.ToContract(),
+            Category = suggestion.Category,
+            Text = suggestion.Hidden ? "" : Shown(suggestion.Text),
+            Anonymous = suggestion.Anonymous,
+            MaskedName = suggestion.Suggester?.MaskedName ?? "",
+            SubmittedAt = suggestion.SubmittedAt.ToTimestamp(),
+            Hidden = suggestion.Hidden,
+            HiddenReason = Shown(suggestion.Hiding?.Text ?? ""),
+            Replies =
+            {
+                suggestion.Replies.Select(r => new V1.SuggestionReply { Text = Shown(r.Text), RepliedBy = Shown(r.By), RepliedAt = r.At.ToTimestamp() }),
+            },
+        };
+    }
 
-    public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today) => new()
+    /// <param name="forPublic">a public reader: the steps' notes masked (a clerk may write the number called back)</param>
+    public static V1.RectificationCase ToContract(this RectificationCase c, DateOnly today, bool forPublic = false) => new()
     {
         CaseId = c.Id,
         RatingId = c.RatingId,
@@ -73,7 +82,7 @@ internal static class ContractTranslation
                 FromStage = (V1.CaseStage)(int)s.From,
                 ToStage = (V1.CaseStage)(int)s.To,
                 HandledBy = s.HandledBy,
-                Note = s.Note ?? "",
+                Note = forPublic ? PublicText.Mask(s.Note ?? "") : s.Note ?? "",
                 At = s.At.ToTimestamp(),
             }),
         },
@@ -87,6 +96,7 @@ internal static class ContractTranslation
         SatisfactionRate = figures.SatisfactionRate,
         FromDate = Format(period.From),
         ToDate = Format(period.To),
+        WithdrawnOnAppeal = figures.WithdrawnOnAppeal,
     };
 
     public static V1.WindowStatistics ToContract(this WindowFigures figures, ReportingPeriod period) => new()

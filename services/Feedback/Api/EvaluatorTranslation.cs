@@ -16,7 +16,8 @@ internal static class EvaluatorTranslation
         TermEnd = Dates.Format(evaluator.TermEnd),
     };
 
-    public static V1.InspectionReport ToContract(this InspectionReport report) => new()
+    /// <param name="forPublic">a public reader: the findings' free text masked (names, ID and phone numbers)</param>
+    public static V1.InspectionReport ToContract(this InspectionReport report, bool forPublic = false) => new()
     {
         ReportId = report.Id,
         EvaluatorId = report.EvaluatorId,
@@ -24,7 +25,7 @@ internal static class EvaluatorTranslation
         StaffId = report.StaffId ?? "",
         VisitedOn = Dates.Format(report.VisitedOn),
         Score = report.Score,
-        Findings = report.Findings,
+        Findings = forPublic ? PublicText.Mask(report.Findings) : report.Findings,
         SubmittedAt = report.SubmittedAt.ToTimestamp(),
     };
 
@@ -34,14 +35,15 @@ internal static class EvaluatorTranslation
         request.Scores.Select(s => (s.Window.ToDomain(), s.Score)).ToList(),
         request.Minutes);
 
-    public static V1.AppraisalMeeting ToContract(this AppraisalMeeting meeting) => new()
+    /// <param name="forPublic">a public reader: the minutes masked, the attendees' own names included</param>
+    public static V1.AppraisalMeeting ToContract(this AppraisalMeeting meeting, bool forPublic = false) => new()
     {
         MeetingId = meeting.Id,
         Title = meeting.Title,
         HeldOn = Dates.Format(meeting.HeldOn),
         Attendees = { meeting.Attendees.Select(a => new V1.MeetingAttendee { MaskedName = a.MaskedName, Role = a.Role ?? "" }) },
         Scores = { meeting.Scores.Select(s => new V1.MeetingScore { Window = s.Window.ToContract(), Score = s.Score }) },
-        Minutes = meeting.Minutes,
+        Minutes = forPublic ? PublicText.Mask(meeting.Minutes, meeting.Attendees.Select(a => (string?)a.Name)) : meeting.Minutes,
         RecordedAt = meeting.RecordedAt.ToTimestamp(),
     };
 }

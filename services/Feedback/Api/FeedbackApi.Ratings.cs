@@ -59,6 +59,7 @@ public sealed partial class FeedbackApi
             FromDate = summary.FromDate,
             ToDate = summary.ToDate,
             Rectification = cases.ToContract(),
+            WithdrawnOnAppeal = summary.WithdrawnOnAppeal,
         };
     }
 

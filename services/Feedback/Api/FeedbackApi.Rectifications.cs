@@ -13,7 +13,7 @@ public sealed partial class FeedbackApi
     {
         var found = await rectifications.GetAsync(request.CaseId, context.CancellationToken);
         WindowTelemetry.Set(found.Window);
-        return found.ToContract(rectifications.Today);
+        return found.ToContract(rectifications.Today, PublicReaders.IsPublic(context));
     }
 
     public override async Task<V1.RectificationCase> RecordRectificationStep(V1.RecordRectificationStepRequest request, ServerCallContext context)
@@ -30,7 +30,7 @@ public sealed partial class FeedbackApi
         if (window is { } w) WindowTelemetry.Set(w);
         var today = rectifications.Today;
         var overdue = await rectifications.ListOverdueAsync(window, request.Limit, context.CancellationToken);
-        return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+        return new V1.RectificationCaseList { Cases = { overdue.Select(c => c.ToContract(today, PublicReaders.IsPublic(context))) }, AsOf = Dates.Format(today) };
     }
 
     public override async Task<V1.RectificationCaseList> ListRectifications(V1.ListRectificationsRequest request, ServerCallContext context)
@@ -39,6 +39,6 @@ public sealed partial class FeedbackApi
         WindowTelemetry.Set(window);
         var today = rectifications.Today;
         var cases = await rectifications.ListAsync(window, ReportingPeriod.Parse(request.FromDate, request.ToDate), context.CancellationToken);
-        return new V1.RectificationCaseList { Cases = { cases.Select(c => c.ToContract(today)) }, AsOf = Dates.Format(today) };
+        return new V1.RectificationCaseList { Cases = { cases.Select(c => c.ToContract(today, PublicReaders.IsPublic(context))) }, AsOf = Dates.Format(today) };
     }
 }

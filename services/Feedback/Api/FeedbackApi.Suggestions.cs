@@ -15,14 +15,14 @@ public sealed partial class FeedbackApi
         WindowTelemetry.Set(window);
         var suggestion = await suggestionBox.DropAsync(new DropSuggestionCommand(
             window, request.Category, request.Text, request.Anonymous, request.Name, request.Phone), context.CancellationToken);
-        return suggestion.ToContract();
+        return suggestion.ToContract(PublicReaders.IsPublic(context));
     }
 
     public override async Task<V1.Suggestion> GetSuggestion(V1.GetSuggestionRequest request, ServerCallContext context)
     {
         var suggestion = await suggestionBox.GetAsync(request.SuggestionId, context.CancellationToken);
         WindowTelemetry.Set(suggestion.Window);
-        return suggestion.ToContract();
+        return suggestion.ToContract(PublicReaders.IsPublic(context));
     }
 
     public override async Task<V1.SuggestionList> ListSuggestions(V1.ListSuggestionsRequest request, ServerCallContext context)
@@ -33,7 +33,7 @@ public sealed partial class FeedbackApi
             context.CancellationToken);
         return new V1.SuggestionList
         {
-            Suggestions = { page.Select(s => s.ToContract()) },
+            Suggestions = { page.Select(s => s.ToContract(PublicReaders.IsPublic(context))) },
             Page = new Common.V1.PageInfo { NextPageToken = next ?? "" },
         };
     }
@@ -42,13 +42,13 @@ public sealed partial class FeedbackApi
     {
         var suggestion = await suggestionBox.ReplyAsync(request.SuggestionId, request.Text, request.RepliedBy, context.CancellationToken);
         WindowTelemetry.Set(suggestion.Window);
-        return suggestion.ToContract();
+        return suggestion.ToContract(PublicReaders.IsPublic(context));
     }
 
     public override async Task<V1.Suggestion> HideSuggestion(V1.HideSuggestionRequest request, ServerCallContext context)
     {
         var suggestion = await suggestionBox.HideAsync(request.SuggestionId, request.Reason, request.ModeratedBy, context.CancellationToken);
         WindowTelemetry.Set(suggestion.Window);
-        return suggestion.ToContract();
+        return suggestion.ToContract(PublicReaders.IsPublic(context));
     }
 }

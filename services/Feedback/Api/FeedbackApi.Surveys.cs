@@ -67,7 +67,7 @@ public sealed partial class FeedbackApi
         var reports = await evaluators.ListReportsAsync(window, request.StaffId, period, context.CancellationToken);
         return new V1.InspectionReportList
         {
-            Reports = { reports.Select(r => r.ToContract()) },
+            Reports = { reports.Select(r => r.ToContract(PublicReaders.IsPublic(context))) },
             AverageScore = reports.Count == 0 ? 0 : reports.Average(r => r.Score),
         };
     }
@@ -76,12 +76,12 @@ public sealed partial class FeedbackApi
         (await meetings.RecordAsync(request.ToCommand(), context.CancellationToken)).ToContract();
 
     public override async Task<V1.AppraisalMeeting> GetAppraisalMeeting(V1.GetAppraisalMeetingRequest request, ServerCallContext context) =>
-        (await meetings.GetAsync(request.MeetingId, context.CancellationToken)).ToContract();
+        (await meetings.GetAsync(request.MeetingId, context.CancellationToken)).ToContract(PublicReaders.IsPublic(context));
 
     public override async Task<V1.AppraisalMeetingList> ListAppraisalMeetings(V1.ListAppraisalMeetingsRequest request, ServerCallContext context)
     {
         var period = ReportingPeriod.Parse(request.FromDate, request.ToDate);
         var held = await meetings.ListAsync(period, context.CancellationToken);
-        return new V1.AppraisalMeetingList { Meetings = { held.Select(m => m.ToContract()) } };
+        return new V1.AppraisalMeetingList { Meetings = { held.Select(m => m.ToContract(PublicReaders.IsPublic(context))) } };
     }
 }

@@ -35,9 +35,13 @@ internal sealed class RatingStore(IDocumentStore store) : IRatingStore
         store.DocumentAsync(FeedbackDocuments.Ratings, ratingId, cancellationToken);
 
     public async Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period,
-        CancellationToken cancellationToken = default) =>
-        new((await store.GroupAsync(FeedbackDocuments.Ratings, Counted(scope, period), ["level"], cancellationToken: cancellationToken))
-            .Select(g => KeyValuePair.Create(Level(g.Key[0]), (int)g.Count)));
+        CancellationToken cancellationToken = default)
+    {
+        var counted = await store.GroupAsync(FeedbackDocuments.Ratings, Counted(scope, period), ["level"], cancellationToken: cancellationToken);
+        var withdrawn = await store.CountAsync(FeedbackDocuments.Ratings,
+            FeedbackDocuments.Of(scope).And("voided", true).AndBetween("ratedOn", period.From, period.To), cancellationToken);
+        return new(counted.Select(g => KeyValuePair.Create(Level(g.Key[0]), (int)g.Count)), (int)withdrawn);
+    }
 
     public async Task<IReadOnlyList<StaffLevelCount>> CountByStaffAndLevelAsync(Window window, ReportingPeriod period,
         CancellationToken cancellationToken = default) =>

@@ -38,9 +38,10 @@ public sealed class ConcurrencyAndConfigurationTests : IDisposable
     }
 
     [Fact]
-    public async Task Deadlines_follow_the_configured_window_days_and_holidays()
+    public async Task Deadlines_follow_the_configured_window_days_on_the_official_calendar_and_no_list_of_feedbacks_own()
     {
-        // Monday 2 November 2026; Tuesday 3 November declared a holiday; marriage cases get 2 working days.
+        // Monday 2 November 2026; marriage cases get 2 working days. A holiday list of the service's own, as the
+        // earlier release read it, no longer counts: Tuesday 3 November is a working day of the official calendar.
         _host.With("Feedback:Rectification:Windows:MARRIAGE_REGISTRATION:WorkingDays", "2")
             .With("WorkingDays:Holidays:0", "2026-11-03");
         var client = _host.Client();
@@ -50,7 +51,7 @@ public sealed class ConcurrencyAndConfigurationTests : IDisposable
 
         var marriageCase = await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = marriage.RectificationCaseId });
         var elderlyCase = await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = elderly.RectificationCaseId });
-        Assert.Equal("2026-11-05", marriageCase.Deadline);
-        Assert.Equal("2026-11-10", elderlyCase.Deadline);
+        Assert.Equal("2026-11-04", marriageCase.Deadline);
+        Assert.Equal("2026-11-09", elderlyCase.Deadline);
     }
 }

@@ -50,7 +50,8 @@ public class PublishedResultsScenarioTests : IDisposable
         Assert.Equal(10, bad.Count); // i % 10 == 9
 
         // The first bad rating is appealed and upheld; the second runs overdue; the rest are closed on time.
-        await StepAsync(client, bad[0], CaseAction.Appeal, CaseAction.UpholdAppeal);
+        await StepAsync(client, bad[0], CaseAction.Appeal);
+        await StepAsync(client, bad[0], "supervisor", CaseAction.UpholdAppeal);
         foreach (var rating in bad.Skip(2))
             await StepAsync(client, rating, CaseAction.Verify, CaseAction.FixNow, CaseAction.Reply, CaseAction.CallBack);
         _host.Clock.Advance(TimeSpan.FromDays(10));
@@ -76,6 +77,7 @@ public class PublishedResultsScenarioTests : IDisposable
         // bad[0] (i = 9) was in SOCIAL_ASSISTANCE and is voided; bad[1] (i = 19) in FUNERAL_SERVICES is overdue.
         var assistance = windows.Single(w => w.GetProperty("window").GetString() == "SOCIAL_ASSISTANCE");
         Assert.Equal(24, assistance.GetProperty("satisfaction").GetProperty("total").GetInt32());
+        Assert.Equal(1, assistance.GetProperty("satisfaction").GetProperty("withdrawnOnAppeal").GetInt32());
         var funeral = windows.Single(w => w.GetProperty("window").GetString() == "FUNERAL_SERVICES");
         var funeralCases = funeral.GetProperty("rectification");
         Assert.Equal(5, funeralCases.GetProperty("opened").GetInt32());
@@ -91,12 +93,15 @@ public class PublishedResultsScenarioTests : IDisposable
         Assert.Equal(Math.Round(20.0 / 25, 10), Math.Round(marriage.Satisfaction.SatisfactionRate, 10));
     }
 
-    private static async Task StepAsync(V1.Feedback.FeedbackClient client, Rating rating, params CaseAction[] actions)
+    private static Task StepAsync(V1.Feedback.FeedbackClient client, Rating rating, params CaseAction[] actions) =>
+        StepAsync(client, rating, "clerk", actions);
+
+    private static async Task StepAsync(V1.Feedback.FeedbackClient client, Rating rating, string by, params CaseAction[] actions)
     {
         foreach (var action in actions)
             await client.RecordRectificationStepAsync(new RecordRectificationStepRequest
             {
-                CaseId = rating.RectificationCaseId, Action = action, HandledBy = "clerk", Note = "done", CitizenSatisfied = true,
+                CaseId = rating.RectificationCaseId, Action = action, HandledBy = by, Note = "done", CitizenSatisfied = true,
             });
     }
 }

@@ -13,10 +13,10 @@ public sealed class RectificationTests(FeedbackHost host) : IClassFixture<Feedba
     private readonly V1.Feedback.FeedbackClient _client = host.Client();
 
     private Task<RectificationCase> StepAsync(string caseId, CaseAction action, bool satisfied = false, int expectedVersion = 0,
-        string? key = null) =>
+        string? key = null, string by = "clerk-9") =>
         _client.RecordRectificationStepAsync(new RecordRectificationStepRequest
         {
-            CaseId = caseId, Action = action, HandledBy = "clerk-9", Note = $"{action} done", CitizenSatisfied = satisfied,
+            CaseId = caseId, Action = action, HandledBy = by, Note = $"{action} done", CitizenSatisfied = satisfied,
             ExpectedVersion = expectedVersion, IdempotencyKey = key ?? "",
         }).ResponseAsync;
 
@@ -116,12 +116,33 @@ public sealed class RectificationTests(FeedbackHost host) : IClassFixture<Feedba
         Assert.Equal(0.5, (await _client.GetSatisfactionSummaryAsync(summary)).SatisfactionRate);
 
         await StepAsync(malicious.RectificationCaseId, CaseAction.Appeal);
-        var decided = await StepAsync(malicious.RectificationCaseId, CaseAction.UpholdAppeal);
+        var decided = await StepAsync(malicious.RectificationCaseId, CaseAction.UpholdAppeal, by: "supervisor-1");
 
         Assert.Equal(CaseOutcome.RatingVoided, decided.Outcome);
         var after = await _client.GetSatisfactionSummaryAsync(summary);
         Assert.Equal(1, after.Total);
         Assert.Equal(1.0, after.SatisfactionRate);
+        Assert.Equal(1, after.WithdrawnOnAppeal);
+        var staff = await _client.GetStaffSatisfactionAsync(new GetStaffSatisfactionRequest { StaffId = "staff-1" });
+        Assert.True(staff.WithdrawnOnAppeal >= 1);
+    }
+
+    [Fact]
+    public async Task An_appeal_is_refused_when_the_rated_clerk_or_the_appellant_reviews_it_and_the_rating_still_counts()
+    {
+        var rating = await _client.InviteAndRateAsync(WindowType.VagrantRelief, "rect:7", RatingLevel.VeryDissatisfied, "clerk-wang");
+        var id = rating.RectificationCaseId;
+        await StepAsync(id, CaseAction.Appeal, by: "chief-zhao");
+
+        var byRated = await Errors.RefusedAsync(StatusCode.FailedPrecondition, () => StepAsync(id, CaseAction.UpholdAppeal, by: "clerk-wang"));
+        var byAppellant = await Errors.RefusedAsync(StatusCode.FailedPrecondition, () => StepAsync(id, CaseAction.RejectAppeal, by: "chief-zhao"));
+
+        Assert.Equal("appeal-reviewed-by-another-person", byRated.Rule());
+        Assert.Equal("appeal-reviewed-by-another-person", byAppellant.Rule());
+        var unchanged = await _client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = id });
+        Assert.Equal((CaseStage.AppealPending, 2), (unchanged.Stage, unchanged.Steps.Count));
+        var figures = await _client.GetSatisfactionSummaryAsync(new GetSatisfactionSummaryRequest { Window = WindowType.VagrantRelief });
+        Assert.Equal((1, 0), (figures.Total, figures.WithdrawnOnAppeal));
     }
 
     [Fact]

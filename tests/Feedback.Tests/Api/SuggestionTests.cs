@@ -95,4 +95,22 @@ public sealed class SuggestionTests(FeedbackHost host) : IClassFixture<FeedbackH
         Assert.Equal(first.SuggestionId, retry.SuggestionId);
         Assert.Equal(["idempotency_key"], error.Fields());
     }
+
+    [Fact]
+    public async Task A_nul_in_a_suggestion_is_refused_naming_the_field_and_nothing_is_stored()
+    {
+        var request = new DropSuggestionRequest
+        {
+            Window = WindowType.PlaceNames, Category = "其他", Text = "路牌\u0000错了", Anonymous = true,
+        };
+
+        var error = await Errors.RefusedAsync(StatusCode.InvalidArgument, () => _client.DropSuggestionAsync(request).ResponseAsync);
+
+        Assert.Equal(["text"], error.Fields());
+        var box = await _client.ListSuggestionsAsync(new ListSuggestionsRequest { Window = WindowType.PlaceNames });
+        Assert.DoesNotContain(box.Suggestions, s => s.Text.Contains("错了", StringComparison.Ordinal));
+        // A line break is free text's own and passes.
+        request.Text = "路牌错了\n请更正";
+        Assert.Equal("路牌错了\n请更正", (await _client.DropSuggestionAsync(request)).Text);
+    }
 }

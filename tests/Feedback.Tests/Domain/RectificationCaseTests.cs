@@ -19,8 +19,9 @@ public sealed class RectificationCaseTests
     private static RectificationCase Open(Window window = Window.ElderlyCare) => RectificationCase.OpenFor(
         new Rating("r-1", window, "staff-1", "svc-1", RatingLevel.Dissatisfied, "太慢", RatingChannel.Web, At, Monday), Rules);
 
-    private static void Step(RectificationCase c, CaseAction action, bool satisfied = false, int day = 0) =>
-        c.Apply(action, "clerk-1", "note", satisfied, At.AddDays(day), Monday.AddDays(day), Rules);
+    private static void Step(RectificationCase c, CaseAction action, bool satisfied = false, int day = 0, string? by = null) =>
+        c.Apply(action, by ?? (action is CaseAction.UpholdAppeal or CaseAction.RejectAppeal ? "supervisor-1" : "clerk-1"), "note", satisfied,
+            At.AddDays(day), Monday.AddDays(day), Rules);
 
     [Fact]
     public void A_case_opens_with_the_window_deadline_in_working_days_skipping_weekends_and_holidays()

@@ -17,6 +17,13 @@ namespace CivilAffairs.Feedback.Tests.Support;
 /// gateway in front, and its clients go through the gateway as the partner with every scope.</summary>
 public sealed class FeedbackHost : ServiceHost<FeedbackApi>
 {
+    public FeedbackHost() { }
+
+    private FeedbackHost(DateTimeOffset startsAt) : base(startsAt) { }
+
+    /// <summary>A host whose clock starts at <paramref name="startsAt"/> (it only moves forward from there).</summary>
+    public static FeedbackHost StartingAt(DateTimeOffset startsAt) => new(startsAt);
+
     /// <summary>The gateway in front of the service, when the host runs through it.</summary>
     public GatewayInFront? Front { get; private set; }
 

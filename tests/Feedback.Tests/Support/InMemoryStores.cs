@@ -33,7 +33,8 @@ internal sealed class InMemoryRatingStore : IRatingStore
     public Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default) =>
         Task.FromResult(new SatisfactionFigures(Counted(scope, period)
             .GroupBy(r => r.Level)
-            .Select(g => KeyValuePair.Create(g.Key, g.Count()))));
+            .Select(g => KeyValuePair.Create(g.Key, g.Count())),
+            InScope(scope, period).Count(r => r.Voided)));
 
     public Task<IReadOnlyList<MonthLevelCount>> CountByMonthAndLevelAsync(RatingScope scope, ReportingPeriod period,
         CancellationToken cancellationToken = default) =>
@@ -50,8 +51,10 @@ internal sealed class InMemoryRatingStore : IRatingStore
             .Select(g => new StaffLevelCount(g.Key.Staff, g.Key.Level, g.Count()))
             .ToList());
 
-    private IEnumerable<Rating> Counted(RatingScope scope, ReportingPeriod period) => Rows
-        .Where(r => !r.Voided && period.Contains(r.RatedOn))
+    private IEnumerable<Rating> Counted(RatingScope scope, ReportingPeriod period) => InScope(scope, period).Where(r => !r.Voided);
+
+    private IEnumerable<Rating> InScope(RatingScope scope, ReportingPeriod period) => Rows
+        .Where(r => period.Contains(r.RatedOn))
         .Where(r => scope is RatingScope.OfWindow w ? r.Window == w.Window : r.StaffId == ((RatingScope.OfStaff)scope).StaffId);
 }
 

@@ -16,7 +16,7 @@ public interface IRatingStore
     Task<Rating?> FindAsync(string ratingId, CancellationToken cancellationToken = default);
 
     /// <summary>Counts per level of the ratings in scope (voided ones left out) whose office day lies in the period, counted by the store
-    /// (an index, not a scan of every rating).</summary>
+    /// (an index, not a scan of every rating), with the number voided on appeal.</summary>
     Task<SatisfactionFigures> CountByLevelAsync(RatingScope scope, ReportingPeriod period, CancellationToken cancellationToken = default);
 
     /// <summary>Counts per staff member and level of a window's counted ratings in the period (staff-less ratings

@@ -45,8 +45,13 @@ public sealed class Statistics(IRatingStore ratings, IRectificationStore rectifi
         var counts = await ratings.CountByMonthAndLevelAsync(scope, period, cancellationToken);
         var months = counts.Select(c => c.Month).ToHashSet();
         if (period.From is { } first && period.To is { } last)
-            for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
-                months.Add(month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        {
+            // Counted, not stepped past the last month: a period ending in December 9999 has no month after it.
+            var start = new DateOnly(first.Year, first.Month, 1);
+            var count = (last.Year - first.Year) * 12 + last.Month - first.Month + 1;
+            for (var i = 0; i < count; i++)
+                months.Add(start.AddMonths(i).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+        }
         return months.Order(StringComparer.Ordinal)
             .Select(m => new MonthFigures(m, new SatisfactionFigures(counts.Where(c => c.Month == m).Select(c => KeyValuePair.Create(c.Level, c.Count)))))
             .ToList();

@@ -83,6 +83,8 @@ public sealed class RectificationCase
                 $"case {Id} is {Describe(from)}: the step {action} cannot be taken now"),
         };
 
+        if (action is CaseAction.UpholdAppeal or CaseAction.RejectAppeal) AppealReviewedByAnotherPerson.Check(this, handledBy);
+
         switch (action)
         {
             case CaseAction.Track:

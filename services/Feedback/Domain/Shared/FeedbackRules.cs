@@ -14,7 +14,8 @@ public sealed class FeedbackRules
 
     public IReadOnlyDictionary<Window, RectificationDeadline> DeadlinesByWindow { get; init; } = new Dictionary<Window, RectificationDeadline>();
 
-    public WorkingDayCalendar Calendar { get; init; } = new();
+    /// <summary>The platform's official working-day calendar (the service's singleton; the repository's file by default).</summary>
+    public WorkingDayCalendar Calendar { get; init; } = WorkingDayCalendar.Official();
 
     /// <summary>The categories a suggestion is filed under.</summary>
     public IReadOnlyList<string> SuggestionCategories { get; init; } = ["服务态度", "办事效率", "环境设施", "政策咨询", "其他"];
