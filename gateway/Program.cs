@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
 builder.AddPartnerAccess();
+builder.AddTrustedProxies();
 builder.AddRateLimits();
 builder.AddPublicReadCache();
 builder.AddContractReflection();
@@ -16,6 +17,7 @@ builder.Services.AddHostedService(services => services.GetRequiredService<AuditT
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddServiceCredentials(builder);
 
 var app = builder.Build();
+app.UseTrustedProxies(); // the client's address as a trusted proxy forwards it
 app.UseMiddleware<AuditMiddleware>();
 app.UseMiddleware<WindowTypeMiddleware>(); // before authentication and limits: refused calls carry the window too
 app.UseAuthentication();
