@@ -8,7 +8,7 @@ namespace CivilAffairs.Feedback.Storage;
 
 /// <summary>
 /// Carries a store file of the release before documents over, once: every table becomes documents, history included
-/// (case steps, suggestion entries, answers), and the outbox messages still waiting to leave. The old tables stay as
+/// (case steps, suggestion entries, answers); the outbox is carried over by ServiceDefaults' EarlierReleaseOutbox, as in every service. The old tables stay as
 /// they were. Idempotency keys and fingerprints are not carried: the shared interceptor keeps its own records.
 /// </summary>
 internal sealed class EarlierReleaseImport : IStoreMigration
@@ -29,9 +29,6 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         await store.ImportLegacyAsync("inspection_reports", rows => PutAll(FeedbackDocuments.Reports, rows, Report), cancellationToken);
         await ImportWholeAsync(store, "appraisal_meetings", "meeting_id", ["appraisal_attendees", "appraisal_scores"],
             (rows, parts) => PutAll(FeedbackDocuments.Meetings, rows, r => Meeting(r, parts[0], parts[1])), cancellationToken);
-        // Delivered messages and dead letters stay in the old table; those still pending must leave, in their order.
-        await store.ImportLegacyAsync("outbox", rows => new WriteBatch().Outbox(
-            rows.Where(r => r.Number("state") == 0).OrderBy(r => r.Number("sequence")).Select(Message)), cancellationToken);
     }
 
     /// <summary>
@@ -137,9 +134,6 @@ internal sealed class EarlierReleaseImport : IStoreMigration
             scores[id].OrderBy(s => s.Number("number")).Select(s => new WindowScore((Window)s.Number("window"), Score(s))).ToList(),
             r.Text("minutes"), At(r, "recorded_at"));
     }
-
-    private static OutboxMessage Message(LegacyRow r) => new(r.Text("event_id"), r.Text("aggregate_id"), r.Text("target"), r.Text("method"),
-        r.Bytes("payload") ?? [], (Window)r.Number("window"), r.TextOrNull("trace_parent"), At(r, "created_at"));
 
     /// <summary>The earlier release wrote instants as UTC text and office days as YYYY-MM-DD.</summary>
     private static DateTimeOffset At(LegacyRow r, string column) =>
