@@ -70,8 +70,6 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
         With("Assistance:Standards:1:EffectiveFrom", "2027-07-01");
         With("Assistance:Standards:1:MonthlyStandardFen", "152000");
         With("Assistance:Standards:1:AssetLimitPerCapitaFen", "3648000");
-        // 2026-11-02 is a Monday; Wednesday 11 November is made a holiday to show it is skipped.
-        With("WorkingDays:Holidays:0", "2026-11-11");
         if (!_throughGateway) return;
         StartServer();
         Front = new GatewayInFront("social-assistance", _httpUrl, _grpcUrl);
