@@ -20,6 +20,13 @@ public sealed record ExtremePovertyCheck(DateOnly AssessedOn, int Age, WorkCapac
     public long AssetsFen { get; init; }
     public long AssetLimitFen { get; init; }
 
+    /// <summary>Facts as assessed (what the release before judged on, and still shown): capacity NONE, no income at
+    /// all, disability of any grade, elderly or disabled or a child.</summary>
+    public bool NoWorkCapacity => WorkCapacity == WorkCapacity.None;
+    public bool NoIncome => MonthlyIncomeFen == 0;
+    public bool Disabled => Health == HealthCondition.Disability;
+    public bool InCoveredGroup => Elderly || Disabled || Child;
+
     public bool WithoutWorkCapacity => Elderly || Child || ListedDisability || (LocalStandardFen is null && Health == HealthCondition.Disability);
     public bool IncomeBelowStandard => LocalStandardFen is { } standard ? MonthlyIncomeFen < standard : MonthlyIncomeFen == 0;
     public bool AssetsWithinLimit => LocalStandardFen is null || AssetsFen <= AssetLimitFen;
