@@ -15,7 +15,7 @@ public static class SocialAssistanceRegistration
 {
     /// <summary>
     /// The domain services and their configuration: local standards (<c>Assistance:Standards</c>), process time limits
-    /// (<c>Assistance:Process</c>), working days (<c>WorkingDays:Holidays</c>, <c>WorkingDays:WorkedWeekendDays</c>),
+    /// (<c>Assistance:Process</c>), working days from the official calendar (ServiceDefaults' AddOfficialCalendar),
     /// the bureau's UTC offset (<c>Assistance:UtcOffsetHours</c>, 8), the staff-conduct client, and the outbox that tells
     /// feedback and staff-conduct about completed services (<c>Outbox</c>, <c>Services:feedback:Grpc</c>).
     /// The store adapters come from AddSocialAssistanceStore.
@@ -24,12 +24,13 @@ public static class SocialAssistanceRegistration
     {
         var configuration = builder.Configuration;
         // Built now, so a bad configuration stops the service at start-up rather than at the first request.
-        builder.Services.AddSingleton(new LocalStandards(StandardSetting.Read(configuration)));
+        var configured = StandardSetting.Read(configuration).ToList();
+        _ = new LocalStandards(configured);
+        builder.Services.AddSingleton(sp => new LocalStandards(configured, sp.GetRequiredService<IStandardStore>()));
         builder.Services.AddSingleton(configuration.GetSection("Assistance:Process").Get<DibaoRules>() ?? new DibaoRules());
-        var workingDays = WorkingDayCalendar.FromStrings(configuration.GetSection("WorkingDays:Holidays").Get<string[]>(),
-            configuration.GetSection("WorkingDays:WorkedWeekendDays").Get<string[]>());
         var utcOffset = TimeSpan.FromHours(configuration.GetValue("Assistance:UtcOffsetHours", 8.0));
-        builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), workingDays, utcOffset));
+        // The platform's one official calendar (registered by the service defaults), never a list of our own.
+        builder.Services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<WorkingDayCalendar>(), utcOffset));
         builder.AddServiceClient<StaffConductClient>("staff-conduct");
         builder.Services.AddTransient<IStaffDirectory, StaffConductDirectory>();
         builder.Services.AddSingleton<HouseholdRegistry>();
@@ -40,6 +41,7 @@ public static class SocialAssistanceRegistration
         builder.Services.AddTransient<SupportDesk>();
         builder.Services.AddSingleton<CaseLists>();
         builder.Services.AddSingleton<PaymentRuns>();
+        builder.Services.AddTransient<StandardPublication>();
         builder.Services.AddSingleton<IPlatformEvents, PlatformEvents>();
         builder.AddOutbox();
         builder.Services.AddHostedService<ApplicationGauges>();

@@ -18,7 +18,16 @@ internal static class ContractTranslation
         request.MemberUpdates.Select(u => new MemberUpdate(u.MemberIndex, (WorkCapacity)(int)u.WorkCapacity, (HealthCondition)(int)u.Health)).ToList());
 
     private static NewMember ToDomain(Contract.MemberInput m) => new(m.Name, m.IdNumber, (Relation)(int)m.Relation, m.MonthlyIncomeFen,
-        (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health);
+        (WorkCapacity)(int)m.WorkCapacity, (HealthCondition)(int)m.Health, (DisabilityKind)(int)m.DisabilityKind, m.DisabilityGrade);
+
+    public static IReadOnlyList<IncomeItem> ToDomain(this IEnumerable<Contract.IncomeItem> items) =>
+        items.Select(i => new IncomeItem((IncomeKind)(int)i.Kind, i.MonthlyFen)).ToList();
+
+    public static Contract.LocalStandard ToContract(this LocalStandard standard) => new()
+    {
+        CountyCode = standard.CountyCode, EffectiveFrom = Dates.Format(standard.EffectiveFrom), MonthlyStandardFen = standard.MonthlyStandardFen,
+        AssetLimitPerCapitaFen = standard.AssetLimitPerCapitaFen, PublishedBy = standard.PublishedBy,
+    };
 
     public static NewDibaoApplication ToDomain(this Contract.SubmitDibaoApplicationRequest request) => new(
         request.HouseholdId, (ApplicantKind)(int)request.ApplicantKind, request.ApplicantName, request.Reason);
@@ -56,6 +65,8 @@ internal static class ContractTranslation
             MonthlyIncomeFen = m.MonthlyIncomeFen,
             WorkCapacity = (Contract.WorkCapacity)(int)m.WorkCapacity,
             Health = (Contract.HealthCondition)(int)m.Health,
+            DisabilityKind = (Contract.DisabilityKind)(int)m.Disability,
+            DisabilityGrade = m.DisabilityGrade,
         }));
         return message;
     }
@@ -106,11 +117,22 @@ internal static class ContractTranslation
             Overdue = application.IsOverdueOn(today),
             Version = application.Version,
             WorkRefusals = application.WorkRefusals,
+            GradualExitLastMonth = application.GradualExitLastMonth is { } exit ? Month(exit) : "",
         };
+        message.MemberWork.AddRange(application.MemberWork.Select(w => new Contract.MemberWork
+        {
+            Person = ContractMapping.ToMaskedPerson(w.Name, ResidentIdNumber.Parse(w.IdNumber, "member")),
+            ConsecutiveRefusals = w.ConsecutiveRefusals, ShareCut = w.ShareCut, ShareCutOn = Day(w.ShareCutOn),
+        }));
+        message.Amounts.AddRange(application.Schedule.Select(a => new Contract.MonthlyAmount
+        {
+            FromMonth = Month(a.FromMonth), AmountFen = a.AmountFen, MonthlyStandardFen = a.MonthlyStandardFen,
+            StandardEffectiveFrom = Dates.Format(a.StandardEffectiveFrom),
+        }));
         message.Adjustments.AddRange(application.Adjustments.Select(a => new Contract.BenefitAdjustment
         {
             On = Dates.Format(a.On), Kind = a.Kind.Code(), BenefitBeforeFen = a.BenefitBeforeFen,
-            BenefitAfterFen = a.BenefitAfterFen, Reasons = a.Reasons, By = a.By,
+            BenefitAfterFen = a.BenefitAfterFen, Reasons = a.Reasons, By = a.By, FromMonth = a.FromMonth is { } from ? Month(from) : "",
         }));
         message.History.AddRange(application.History.Select(e => new Contract.CaseEvent
         {
@@ -146,13 +168,15 @@ internal static class ContractTranslation
     private static Contract.Posting ToContract(this PublicPosting posting)
     {
         var message = new Contract.Posting { StartsOn = Dates.Format(posting.StartsOn), EndsOn = Dates.Format(posting.EndsOn) };
-        message.Objections.AddRange(posting.Objections.Select(o => new Contract.Objection
-        {
-            ObjectionId = o.Id, LodgedOn = Dates.Format(o.LodgedOn), Text = o.Text, Resolved = o.Resolved,
-            Resolution = o.Resolution, Upheld = o.Upheld, ResolvedBy = o.ResolvedBy, ResolvedOn = Day(o.ResolvedOn),
-        }));
+        message.Objections.AddRange(posting.Objections.Select(ToContract));
         return message;
     }
+
+    private static Contract.Objection ToContract(Objection o) => new()
+    {
+        ObjectionId = o.Id, LodgedOn = Dates.Format(o.LodgedOn), Text = o.Text, Resolved = o.Resolved,
+        Resolution = o.Resolution, Upheld = o.Upheld, ResolvedBy = o.ResolvedBy, ResolvedOn = Day(o.ResolvedOn),
+    };
 
     public static Contract.SupportCase ToContract(this SupportCase supportCase, DateOnly today)
     {
@@ -176,6 +200,10 @@ internal static class ContractTranslation
                     AssessedOn = Dates.Format(check.AssessedOn), Age = check.Age, WorkCapacity = (Contract.WorkCapacity)(int)check.WorkCapacity,
                     MonthlyIncomeFen = check.MonthlyIncomeFen, HasAbleSupporter = check.HasAbleSupporter,
                     Health = (Contract.HealthCondition)(int)check.Health, Elderly = check.Elderly, Child = check.Child, Eligible = check.Eligible,
+                    DisabilityKind = (Contract.DisabilityKind)(int)check.Disability, DisabilityGrade = check.DisabilityGrade,
+                    ListedDisability = check.ListedDisability, ExcludedIncomeFen = check.ExcludedIncomeFen, LocalStandardFen = check.LocalStandardFen ?? 0,
+                    AssetsFen = check.AssetsFen, AssetLimitFen = check.AssetLimitFen, WithoutWorkCapacity = check.WithoutWorkCapacity,
+                    WithoutMeansOfLiving = check.WithoutMeansOfLiving, Unmet = { check.Unmet() },
                 }
                 : null,
             MonthlySupportFen = supportCase.MonthlySupportFen,
@@ -191,7 +219,22 @@ internal static class ContractTranslation
             PaperworkNotes = supportCase.PaperworkNotes,
             PaperworkOverdue = supportCase.PaperworkOverdueOn(today),
             Version = supportCase.Version,
+            NextReviewDue = Day(supportCase.NextReviewDue),
+            LastReviewedOn = Day(supportCase.LastReviewedOn),
+            PaidThroughMonth = supportCase.PaidThroughMonth is { } last ? Month(last) : "",
+            EndGround = (Contract.SupportEndGround)(int)supportCase.EndGround,
+            EndReasons = supportCase.EndReasons,
+            EndedOn = Day(supportCase.EndedOn),
+            GroundOccurredOn = Day(supportCase.GroundOccurredOn),
+            RefusalReasons = supportCase.RefusalReasons,
+            RefusedBy = supportCase.RefusedBy,
+            RefusedOn = Day(supportCase.RefusedOn),
+            RefusalNotifyBy = Day(supportCase.RefusalNotifyBy),
+            RefusalNotifiedOn = Day(supportCase.RefusalNotifiedOn),
+            RefusalNoticeOverdue = supportCase.RefusalNoticeOverdueOn(today),
+            ReviewDue = supportCase.ReviewDueOn(today),
         };
+        message.Objections.AddRange(supportCase.Objections.Select(ToContract));
         message.History.AddRange(supportCase.History.Select(e => new Contract.SupportEvent { At = e.At.ToTimestamp(), Action = e.Action, By = e.By, Note = e.Note }));
         return message;
     }

@@ -9,7 +9,8 @@ namespace CivilAffairs.SocialAssistance.Api;
 
 /// <summary>The gRPC (and transcoded REST) face of the service: translation only, the rules live in Domain.</summary>
 public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake intake, DibaoProcess process, CaseLists lists,
-    PaymentRuns payments, SupportDesk support, CaseCalendar calendar) : V1.SocialAssistance.SocialAssistanceBase
+    PaymentRuns payments, SupportDesk support, CaseCalendar calendar, StandardPublication publication, LocalStandards standards)
+    : V1.SocialAssistance.SocialAssistanceBase
 {
     public override async Task<V1.Household> RegisterHousehold(RegisterHouseholdRequest request, ServerCallContext context) =>
         (await registry.RegisterAsync(request.ToDomain())).ToContract();
@@ -100,10 +101,11 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
     }
 
     public override Task<V1.DibaoApplication> AdjustBenefit(AdjustBenefitRequest request, ServerCallContext context) =>
-        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons));
+        Case(process.AdjustAsync(request.ApplicationId, request.StaffId, (Domain.AdjustmentAction)(int)request.Action, request.Reasons,
+            request.HasMemberIndex ? request.MemberIndex : null, request.IncomeFromEmployment));
 
     public override Task<V1.DibaoApplication> RecordReview(RecordReviewRequest request, ServerCallContext context) =>
-        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes));
+        Case(process.RecordReviewAsync(request.ApplicationId, request.StaffId, request.Notes, request.IncomeFromEmployment));
 
     public override async Task<ListDueReviewsResponse> ListDueReviews(ListDueReviewsRequest request, ServerCallContext context)
     {
@@ -118,7 +120,65 @@ public sealed class SocialAssistanceApi(HouseholdRegistry registry, DibaoIntake 
 
     public override Task<V1.SupportCase> ApplyExtremePoverty(ApplyExtremePovertyRequest request, ServerCallContext context) =>
         Support(support.ApplyExtremePovertyAsync(request.HouseholdId, request.MemberIndex, (Domain.CareMode)(int)request.CareMode,
-            request.HasAbleSupporter, request.StaffId));
+            request.HasAbleSupporter, request.StaffId, request.Incomes.ToDomain(), request.FinancialAssetsFen));
+
+    public override Task<V1.SupportCase> ReviewExtremePoverty(ReviewExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.ReviewExtremePovertyAsync(request.CaseId, request.StaffId, request.Notes, request.HasAbleSupporter,
+            request.Incomes.ToDomain(), request.FinancialAssetsFen));
+
+    public override Task<V1.SupportCase> SuspendExtremePoverty(EndExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.EndExtremePovertyAsync(request.CaseId, request.StaffId, (Domain.SupportEndGround)(int)request.Ground, request.Reasons,
+            request.OccurredOn, stop: false));
+
+    public override Task<V1.SupportCase> StopExtremePoverty(EndExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.EndExtremePovertyAsync(request.CaseId, request.StaffId, (Domain.SupportEndGround)(int)request.Ground, request.Reasons,
+            request.OccurredOn, stop: true));
+
+    public override Task<V1.SupportCase> ResumeExtremePoverty(ResumeExtremePovertyRequest request, ServerCallContext context) =>
+        Support(support.ResumeExtremePovertyAsync(request.CaseId, request.StaffId, request.Reasons));
+
+    public override async Task<ListDueSupportReviewsResponse> ListDueSupportReviews(ListDueSupportReviewsRequest request, ServerCallContext context)
+    {
+        var today = calendar.Today;
+        var response = new ListDueSupportReviewsResponse { AsOf = Dates.Format(today) };
+        response.Cases.AddRange((await support.DueSupportReviewsAsync()).Select(c => c.ToContract(today)));
+        return response;
+    }
+
+    public override Task<V1.SupportCase> RefuseTemporaryAssistance(RefuseTemporaryAssistanceRequest request, ServerCallContext context) =>
+        Support(support.RefuseTemporaryAsync(request.CaseId, request.StaffId, request.Reasons));
+
+    public override Task<V1.SupportCase> RecordSupportRefusalNotice(RecordSupportRefusalNoticeRequest request, ServerCallContext context) =>
+        Support(support.RecordRefusalNoticeAsync(request.CaseId, request.StaffId));
+
+    public override Task<V1.SupportCase> LodgeSupportObjection(LodgeSupportObjectionRequest request, ServerCallContext context) =>
+        Support(support.LodgeObjectionAsync(request.CaseId, request.Text));
+
+    public override Task<V1.SupportCase> ResolveSupportObjection(ResolveSupportObjectionRequest request, ServerCallContext context) =>
+        Support(support.ResolveObjectionAsync(request.CaseId, request.ObjectionId, request.StaffId, request.Resolution, request.Upheld));
+
+    public override async Task<PublishLocalStandardResponse> PublishLocalStandard(PublishLocalStandardRequest request, ServerCallContext context)
+    {
+        var (standard, changes) = await publication.PublishAsync(request.CountyCode, request.EffectiveFrom, request.MonthlyStandardFen,
+            request.AssetLimitPerCapitaFen, request.StaffId);
+        var response = new PublishLocalStandardResponse { Standard = standard.ToContract() };
+        response.Changes.AddRange(changes.Select(c => new V1.StandardChange
+        {
+            ApplicationId = c.ApplicationId, HouseholdId = c.HouseholdId, FromMonth = PaymentRuns.Format(c.FromMonth), BeforeFen = c.BeforeFen,
+            AfterFen = c.AfterFen,
+        }));
+        return response;
+    }
+
+    public override async Task<ListLocalStandardsResponse> ListLocalStandards(ListLocalStandardsRequest request, ServerCallContext context)
+    {
+        var county = request.CountyCode.Trim();
+        if (county.Length != 6 || !county.All(char.IsAsciiDigit))
+            throw new ValidationFailed("county_code", "must be the 6-digit administrative division code");
+        var response = new ListLocalStandardsResponse { CountyCode = county };
+        response.Standards.AddRange((await standards.OfCountyAsync(county)).Select(s => s.ToContract()));
+        return response;
+    }
 
     public override Task<V1.SupportCase> ApplyTemporaryAssistance(ApplyTemporaryAssistanceRequest request, ServerCallContext context) =>
         Support(support.ApplyTemporaryAsync(request.HouseholdId, request.AmountFen, request.Reason, request.StaffId));

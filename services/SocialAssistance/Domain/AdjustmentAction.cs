@@ -8,6 +8,8 @@ public enum AdjustmentAction
     Suspend = 2,
     Resume = 3,
     Terminate = 4,
-    /// <summary>Suitable work refused without good reason; the third time suspends the benefit.</summary>
+    /// <summary>Suitable work refused by a member without good reason; the third time in a row cuts that member's share.</summary>
     RecordWorkRefusal = 5,
+    /// <summary>A member accepted suitable work: the count of refusals starts again.</summary>
+    RecordJobAccepted = 6,
 }

@@ -1,4 +1,5 @@
 using CivilAffairs.SharedKernel;
+using CivilAffairs.SocialAssistance.Domain.Rules;
 
 namespace CivilAffairs.SocialAssistance.Domain;
 
@@ -8,20 +9,22 @@ namespace CivilAffairs.SocialAssistance.Domain;
 /// </summary>
 public static class CaseAdjustments
 {
-    /// <summary>A new means test on the household's current figures; a household no longer eligible must be terminated.</summary>
-    public static DibaoApplication Recalculate(this DibaoApplication application, StaffMember clerk, MeansTest test, string reasons, CaseCalendar calendar)
+    /// <summary>A new means test on the household's current figures; a household no longer eligible must be terminated,
+    /// unless employment lifted its income (then the gradual exit keeps the benefit for configured months).</summary>
+    public static DibaoApplication Recalculate(this DibaoApplication application, StaffMember clerk, MeansTest test, string reasons,
+        CaseCalendar calendar, Reassessment? how = null)
     {
         application.RequireStatus("recalculate the benefit", ApplicationStatus.Active);
-        return application.Reassess(clerk, test, reasons, "recalculated", calendar);
+        return application.Reassess(clerk, test, reasons, "recalculated", calendar, how ?? Reassessment.None);
     }
 
     /// <summary>The periodic review (复核): the means test again, and the next review scheduled by the household's category.</summary>
     public static DibaoApplication RecordReview(this DibaoApplication application, StaffMember clerk, MeansTest test, Household household,
-        string notes, CaseCalendar calendar)
+        string notes, CaseCalendar calendar, Reassessment? how = null)
     {
         application.RequireStatus("record a periodic review", ApplicationStatus.Active, ApplicationStatus.Suspended);
         var category = ReviewCategories.Of(household);
-        return application.Reassess(clerk, test, notes, "reviewed", calendar) with
+        return application.Reassess(clerk, test, notes, "reviewed", calendar, how ?? Reassessment.None) with
         {
             ReviewCategory = category,
             NextReviewDue = calendar.Today.AddMonths(category.Months()),
@@ -43,26 +46,6 @@ public static class CaseAdjustments
             .Record(calendar.Now, "resumed", clerk.Id, ApplicationStatus.Active, reasons);
     }
 
-    public const int WorkRefusalsBeforeSuspension = 3;
-
-    /// <summary>
-    /// Suitable work refused without good reason: recorded each time; the third refusal suspends the benefit
-    /// (a member able to work is expected to take suitable work).
-    /// </summary>
-    public static DibaoApplication RecordWorkRefusal(this DibaoApplication application, StaffMember clerk, string details, CaseCalendar calendar)
-    {
-        application.RequireStatus("record a refused job offer", ApplicationStatus.Active);
-        DibaoTransitions.RequireReasons(details);
-        var count = application.WorkRefusals + 1;
-        var recorded = application.Record(calendar.Now, "work-refused", clerk.Id, ApplicationStatus.Active, $"{count}: {details.Trim()}") with
-        {
-            WorkRefusals = count,
-        };
-        return count < WorkRefusalsBeforeSuspension
-            ? recorded
-            : recorded.Suspend(clerk, $"suitable work refused {count} times without good reason (last: {details.Trim()})", calendar);
-    }
-
     /// <summary>Stops the benefit for good (written reasons required); the case closes and the household may apply again.</summary>
     public static DibaoApplication Terminate(this DibaoApplication application, StaffMember clerk, string reasons, CaseCalendar calendar)
     {
@@ -73,26 +56,52 @@ public static class CaseAdjustments
             .Record(calendar.Now, "terminated", clerk.Id, ApplicationStatus.Terminated, reasons) with { MonthlyBenefitFen = 0 };
     }
 
-    private static DibaoApplication Reassess(this DibaoApplication application, StaffMember clerk, MeansTest test, string reasons,
-        string action, CaseCalendar calendar)
+    /// <summary>The first month a change decided today applies to: this month, or the first month paid if later.</summary>
+    internal static DateOnly ChangeMonth(this DibaoApplication application, DateOnly today)
     {
+        var month = BenefitSchedule.MonthOf(today);
+        return application.BenefitStartMonth is { } start && start > month ? start : month;
+    }
+
+    /// <summary>The schedule from <paramref name="from"/> computed again on <paramref name="test"/>, with the amount it gives then.</summary>
+    internal static (IReadOnlyList<MonthlyAmount> Amounts, long After) Rescheduled(this DibaoApplication application, DateOnly from, MeansTest test,
+        IReadOnlyList<LocalStandard> standards, int membersCut, DibaoRules rules)
+    {
+        var amounts = BenefitSchedule.Rebuild(application.Schedule, from, test, standards, membersCut, rules.WorkRefusalShareCutPercent);
+        return (amounts, amounts.Last(a => a.FromMonth <= from).AmountFen);
+    }
+
+    private static DibaoApplication Reassess(this DibaoApplication application, StaffMember clerk, MeansTest test, string reasons,
+        string action, CaseCalendar calendar, Reassessment how)
+    {
+        var work = how.MemberIdNumbers is { } present ? application.MemberWork.Where(w => present.Contains(w.IdNumber)).ToList() : application.MemberWork;
         if (!test.Eligible)
+        {
+            if (GradualExitAfterEmployment.Applies(test, how))
+                return GradualExitAfterEmployment.Start(application, clerk, test, reasons, action, calendar, how.Rules);
             throw new RuleViolated("no-longer-eligible",
-                $"the household is no longer eligible ({test.IneligibilityReason()}); terminate the case with written reasons");
-        var before = application.MonthlyBenefitFen;
-        var after = test.MonthlyBenefitFen;
+                $"the household is no longer eligible ({test.IneligibilityReason()}); terminate the case with written reasons" +
+                (test.AssetsWithinLimit ? ", or say the income comes from employment for the gradual exit" : ""));
+        }
+        var from = application.ChangeMonth(calendar.Today);
+        var before = application.BenefitFor(from) is var paid && paid > 0 ? paid : application.MonthlyBenefitFen;
+        var (amounts, after) = application.Rescheduled(from, test, how.Standards, work.Count(w => w.ShareCut), how.Rules);
         var kind = after > before ? AdjustmentKind.Increase : after < before ? AdjustmentKind.Decrease : AdjustmentKind.Unchanged;
-        return application.Adjusted(clerk, kind, before, after, reasons, test, calendar)
+        var ended = application.GradualExitLastMonth is not null ? "; eligible again, the gradual exit ends" : "";
+        return application.Adjusted(clerk, kind, before, after, reasons + ended, test, calendar)
             .Record(calendar.Now, action, clerk.Id, application.Status, $"{before} -> {after} fen") with
         {
             MonthlyBenefitFen = after,
             MeansTest = test,
+            Amounts = amounts,
+            MemberWork = work,
+            GradualExitLastMonth = null,
         };
     }
 
-    private static DibaoApplication Adjusted(this DibaoApplication application, StaffMember clerk, AdjustmentKind kind, long before,
-        long after, string reasons, MeansTest? test, CaseCalendar calendar) => application with
+    internal static DibaoApplication Adjusted(this DibaoApplication application, StaffMember clerk, AdjustmentKind kind, long before,
+        long after, string reasons, MeansTest? test, CaseCalendar calendar, DateOnly? fromMonth = null) => application with
     {
-        Adjustments = [.. application.Adjustments, new BenefitAdjustment(calendar.Today, kind, before, after, reasons.Trim(), clerk.Id, test)],
+        Adjustments = [.. application.Adjustments, new BenefitAdjustment(calendar.Today, kind, before, after, reasons.Trim(), clerk.Id, test) { FromMonth = fromMonth }],
     };
 }

@@ -36,9 +36,30 @@ public sealed record DibaoApplication
     public ReviewCategory ReviewCategory { get; init; }
     public DateOnly? NextReviewDue { get; init; }
     public IReadOnlyList<BenefitAdjustment> Adjustments { get; init; } = [];
-    /// <summary>Suitable work refused without good reason while the case is active.</summary>
+    /// <summary>Suitable work refused without good reason, as the release before counted it (the whole household, for
+    /// life); kept to read old cases, no rule uses it now: see <see cref="MemberWork"/>.</summary>
     public int WorkRefusals { get; init; }
+    /// <summary>Each member's consecutive refusals of suitable work, and whether that member's share is cut.</summary>
+    public IReadOnlyList<MemberWorkRecord> MemberWork { get => field ?? []; init; } = [];
+    /// <summary>The amounts paid month by month (empty on cases confirmed before: then <see cref="MonthlyBenefitFen"/>).</summary>
+    public IReadOnlyList<MonthlyAmount> Amounts { get => field ?? []; init; } = [];
+    /// <summary>Gradual exit (渐退): the income rose above the standard through employment; paid until this month.</summary>
+    public DateOnly? GradualExitLastMonth { get; init; }
     public IReadOnlyList<CaseEvent> History { get; init; } = [];
+
+    /// <summary>The amounts by month, those of a case confirmed before schedules existed included.</summary>
+    public IReadOnlyList<MonthlyAmount> Schedule => Amounts.Count > 0 || BenefitStartMonth is not { } start
+        ? Amounts
+        : [new MonthlyAmount(start, MonthlyBenefitFen, MeansTest?.MonthlyStandardFen ?? 0, MeansTest?.StandardEffectiveFrom ?? start)];
+
+    /// <summary>What the case pays for the month (0 before it starts or after a gradual exit ends).</summary>
+    public long BenefitFor(DateOnly month)
+    {
+        if (BenefitStartMonth is not { } start || month < start || GradualExitLastMonth < month) return 0;
+        return Schedule.LastOrDefault(a => a.FromMonth <= month)?.AmountFen ?? 0;
+    }
+
+    public int MembersCut => MemberWork.Count(w => w.ShareCut);
 
     public bool IsOpen => Status is not (ApplicationStatus.Refused or ApplicationStatus.Withdrawn or ApplicationStatus.Terminated);
 

@@ -1,4 +1,5 @@
 using CivilAffairs.SharedKernel;
+using CivilAffairs.SocialAssistance.Domain.Rules;
 
 namespace CivilAffairs.SocialAssistance.Domain;
 
@@ -26,7 +27,7 @@ public sealed class DibaoProcess(
         {
             var household = await registry.GetAsync(application.HouseholdId);
             var visit = input.Validated(household, caseworker.Id);
-            var test = MeansTest.Compute(standards.For(household.CountyCode, calendar.Today), input.VerifiedMonthlyIncomesFen,
+            var test = MeansTest.Compute(await standards.ForAsync(household.CountyCode, calendar.Today), input.VerifiedMonthlyIncomesFen,
                 input.VerifiedFinancialAssetsFen, calendar.Today);
             return application.RecordInvestigation(caseworker.Id, visit, test, calendar);
         });
@@ -37,8 +38,12 @@ public sealed class DibaoProcess(
         {
             var validator = new Validator();
             validator.Require(attendees > 0, "attendees", "must be at least one");
-            validator.Require(votesFor >= 0 && votesAgainst >= 0 && abstentions >= 0, "votes_for", "votes must not be negative");
-            validator.Require(votesFor + votesAgainst + abstentions <= attendees, "attendees", "cannot be fewer than the votes cast");
+            validator.Require(attendees <= CommunityReview.MaxAttendees, "attendees", $"must be at most {CommunityReview.MaxAttendees}");
+            validator.Require(votesFor >= 0, "votes_for", "must not be negative");
+            validator.Require(votesAgainst >= 0, "votes_against", "must not be negative");
+            validator.Require(abstentions >= 0, "abstentions", "must not be negative");
+            // Summed as long: three votes near int.MaxValue must not wrap round and pass.
+            validator.Require((long)votesFor + votesAgainst + abstentions <= attendees, "attendees", "cannot be fewer than the votes cast");
             validator.ThrowIfInvalid();
             var review = new CommunityReview(Dates.ParseDate(heldOn, "held_on"), attendees, votesFor, votesAgainst, abstentions, clerk.Id);
             return Task.FromResult(application.RecordCommunityReview(review, calendar, rules));
@@ -64,7 +69,10 @@ public sealed class DibaoProcess(
 
     public Task<DibaoApplication> ConfirmAsync(string? applicationId, string? staffId) =>
         WithStaffAsync(applicationId, staffId, async (application, approver) =>
-            application.Confirm(approver, await registry.GetAsync(application.HouseholdId), calendar), CompletedService.DibaoConfirmed);
+        {
+            var household = await registry.GetAsync(application.HouseholdId);
+            return application.Confirm(approver, household, calendar, await standards.OfCountyAsync(household.CountyCode), rules);
+        }, CompletedService.DibaoConfirmed);
 
     public Task<DibaoApplication> RefuseAsync(string? applicationId, string? staffId, string? reasons)
     {
@@ -84,29 +92,51 @@ public sealed class DibaoProcess(
         WithStaffAsync(applicationId, staffId, (application, clerk) =>
             Task.FromResult(application.ExtendTimeLimit(clerk, reason ?? "", calendar, rules)));
 
-    public Task<DibaoApplication> AdjustAsync(string? applicationId, string? staffId, AdjustmentAction action, string? reasons)
+    /// <param name="memberIndex">The member (by position in the household) who refused or accepted suitable work.</param>
+    /// <param name="incomeFromEmployment">A recalculation whose rise of income comes from a member's employment (gradual exit).</param>
+    public Task<DibaoApplication> AdjustAsync(string? applicationId, string? staffId, AdjustmentAction action, string? reasons,
+        int? memberIndex = null, bool incomeFromEmployment = false)
     {
         var text = reasons?.Trim() ?? "";
         return action switch
         {
             AdjustmentAction.Recalculate => WithStaffAsync(applicationId, staffId, async (application, clerk) =>
-                application.Recalculate(clerk, await CurrentMeansTestAsync(application), text.Length > 0 ? text : "the household reported a change", calendar)),
+            {
+                var (test, how) = await CurrentMeansTestAsync(application, incomeFromEmployment);
+                return application.Recalculate(clerk, test, text.Length > 0 ? text : "the household reported a change", calendar, how);
+            }),
             AdjustmentAction.Suspend => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Suspend(clerk, text, calendar))),
             AdjustmentAction.Resume => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Resume(clerk, text, calendar))),
             AdjustmentAction.Terminate => WithStaffAsync(applicationId, staffId, (application, clerk) => Task.FromResult(application.Terminate(clerk, text, calendar))),
-            AdjustmentAction.RecordWorkRefusal => WithStaffAsync(applicationId, staffId, (application, clerk) =>
-                Task.FromResult(application.RecordWorkRefusal(clerk, text, calendar))),
-            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE or RECORD_WORK_REFUSAL"),
+            AdjustmentAction.RecordWorkRefusal => WithMemberAsync(applicationId, staffId, memberIndex, (application, clerk, member, index, standardsOfCounty) =>
+                application.RecordWorkRefusal(clerk, member, index, text, calendar, standardsOfCounty, rules)),
+            AdjustmentAction.RecordJobAccepted => WithMemberAsync(applicationId, staffId, memberIndex, (application, clerk, member, index, standardsOfCounty) =>
+                application.RecordJobAccepted(clerk, member, index, text, calendar, standardsOfCounty, rules)),
+            _ => throw new ValidationFailed("action", "must be RECALCULATE, SUSPEND, RESUME, TERMINATE, RECORD_WORK_REFUSAL or RECORD_JOB_ACCEPTED"),
         };
     }
 
-    public Task<DibaoApplication> RecordReviewAsync(string? applicationId, string? staffId, string? notes)
+    private Task<DibaoApplication> WithMemberAsync(string? applicationId, string? staffId, int? memberIndex,
+        Func<DibaoApplication, StaffMember, HouseholdMember, int, IReadOnlyList<LocalStandard>, DibaoApplication> step)
+    {
+        if (memberIndex is null) throw new ValidationFailed("member_index", "is required: the member who was offered the work");
+        return WithStaffAsync(applicationId, staffId, async (application, clerk) =>
+        {
+            var household = await registry.GetAsync(application.HouseholdId);
+            if (memberIndex < 0 || memberIndex >= household.Members.Count)
+                throw new ValidationFailed("member_index", $"must name a member of the household (0 to {household.Members.Count - 1})");
+            return step(application, clerk, household.Members[memberIndex.Value], memberIndex.Value, await standards.OfCountyAsync(household.CountyCode));
+        });
+    }
+
+    public Task<DibaoApplication> RecordReviewAsync(string? applicationId, string? staffId, string? notes, bool incomeFromEmployment = false)
     {
         if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: what the review found");
         return WithStaffAsync(applicationId, staffId, async (application, clerk) =>
         {
             var household = await registry.GetAsync(application.HouseholdId);
-            return application.RecordReview(clerk, await CurrentMeansTestAsync(application), household, notes.Trim(), calendar);
+            var (test, how) = await CurrentMeansTestAsync(application, incomeFromEmployment);
+            return application.RecordReview(clerk, test, household, notes.Trim(), calendar, how);
         });
     }
 
@@ -120,12 +150,14 @@ public sealed class DibaoProcess(
             .ToList();
     }
 
-    /// <summary>The means test on the household's current figures and today's standard.</summary>
-    private async Task<MeansTest> CurrentMeansTestAsync(DibaoApplication application)
+    /// <summary>The means test on the household's current figures and today's standard, and what to reschedule it with.</summary>
+    private async Task<(MeansTest, Reassessment)> CurrentMeansTestAsync(DibaoApplication application, bool incomeFromEmployment)
     {
         var household = await registry.GetAsync(application.HouseholdId);
-        return MeansTest.Compute(standards.For(household.CountyCode, calendar.Today), household.MemberIncomesFen,
+        var countyStandards = await standards.OfCountyAsync(household.CountyCode);
+        var test = MeansTest.Compute(await standards.ForAsync(household.CountyCode, calendar.Today), household.MemberIncomesFen,
             household.FinancialAssetsFen, calendar.Today);
+        return (test, new Reassessment(countyStandards, incomeFromEmployment, rules, household.Members.Select(m => m.IdNumber.Value).ToList()));
     }
 
     /// <summary>A step by a staff member; when it completes the service for the household, the events that say so

@@ -12,4 +12,8 @@ public sealed record DibaoRules
     /// <summary>Overall time limit from acceptance, in working days, and the limit once extended with a reason.</summary>
     public int OverallWorkingDays { get; init; } = 25;
     public int ExtendedWorkingDays { get; init; } = 40;
+    /// <summary>How much of a member's share is cut after three consecutive refusals of suitable work (100: stopped).</summary>
+    public int WorkRefusalShareCutPercent { get; init; } = 100;
+    /// <summary>Gradual exit (渐退): months the benefit continues once employment lifts the income above the standard.</summary>
+    public int GradualExitMonths { get; init; } = 6;
 }

@@ -110,10 +110,12 @@ public static class DibaoTransitions
     }
 
     /// <summary>
-    /// Confirmation (审核确认) after the posting, by someone other than the caseworker, within the working days the
-    /// rules allow after the posting ends (or the extended overall limit). The benefit is paid from the next month.
+    /// Confirmation (审核确认) after the posting, by someone other than the caseworker, due within the working days the
+    /// rules allow after the posting ends (or the extended overall limit); when later, it is still made, and recorded
+    /// as late. The benefit is paid from the next month.
     /// </summary>
-    public static DibaoApplication Confirm(this DibaoApplication application, StaffMember approver, Household household, CaseCalendar calendar)
+    public static DibaoApplication Confirm(this DibaoApplication application, StaffMember approver, Household household, CaseCalendar calendar,
+        IReadOnlyList<LocalStandard>? countyStandards = null, DibaoRules? rules = null)
     {
         application.RequireStatus("confirm the application", ApplicationStatus.Posted);
         if (approver.Id == application.CaseworkerId)
@@ -126,16 +128,23 @@ public static class DibaoTransitions
             throw new RuleViolated("objection-unresolved", $"objection {open.Id} must be resolved before confirmation");
         if (posting.Objections.Any(o => o.Upheld))
             throw new RuleViolated("objection-upheld", "an objection was upheld: refuse the application with written reasons");
-        if (application.CurrentDeadline is { } due && today > due)
-            throw new RuleViolated("confirmation-deadline-passed",
-                $"confirmation was due by {Dates.Format(due)}; extend the time limit with a reason or refuse");
+        // A late decision is the office's fault, never the household's: it is confirmed all the same, and the lateness
+        // stays on the record (the overdue list showed it until now).
+        var late = application.CurrentDeadline is { } due && today > due
+            ? $"confirmed {calendar.WorkingDays.WorkingDaysBetween(due, today)} working day(s) after it was due on {Dates.Format(due)}"
+            : "";
         var category = ReviewCategories.Of(household);
-        return application.Record(calendar.Now, "confirmed", approver.Id, ApplicationStatus.Active) with
+        var start = BenefitSchedule.MonthOf(today).AddMonths(1);
+        // Paid under the standard in force in each month, not the one of the investigation day.
+        var amounts = BenefitSchedule.Rebuild([], start, application.MeansTest!, countyStandards ?? [], 0,
+            (rules ?? new DibaoRules()).WorkRefusalShareCutPercent);
+        return application.Record(calendar.Now, "confirmed", approver.Id, ApplicationStatus.Active, late) with
         {
             ConfirmedOn = today,
             ConfirmedBy = approver.Id,
-            MonthlyBenefitFen = application.MeansTest!.MonthlyBenefitFen,
-            BenefitStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1),
+            MonthlyBenefitFen = amounts[0].AmountFen,
+            Amounts = amounts,
+            BenefitStartMonth = start,
             ReviewCategory = category,
             NextReviewDue = today.AddMonths(category.Months()),
         };

@@ -11,15 +11,15 @@ public sealed record HouseholdChangeReport(IReadOnlyList<long> MonthlyIncomesFen
     IReadOnlyList<int> MembersLeaving, IReadOnlyList<NewMember> MembersJoining, IReadOnlyList<MemberUpdate>? MemberUpdates = null)
 {
     /// <summary>The household after the change, with the change appended to its history; or every bad field named.</summary>
-    public Household ApplyTo(Household household, DateTimeOffset at)
+    public Household ApplyTo(Household household, DateTimeOffset at, DateOnly today)
     {
         var validator = new Validator();
         var current = household.Members;
         validator.Require(MonthlyIncomesFen.Count == current.Count, "monthly_incomes_fen",
             $"must give one income per current member ({current.Count}), in member order");
         for (var i = 0; i < MonthlyIncomesFen.Count; i++)
-            validator.Require(MonthlyIncomesFen[i] >= 0, $"monthly_incomes_fen[{i}]", "must not be negative");
-        validator.Require(FinancialAssetsFen >= 0, "financial_assets_fen", "must not be negative");
+            Money.Check(validator, MonthlyIncomesFen[i], $"monthly_incomes_fen[{i}]");
+        Money.Check(validator, FinancialAssetsFen, "financial_assets_fen");
         var note = Note?.Trim() ?? "";
         validator.Require(note.Length > 0, "note", "is required: what changed");
         for (var i = 0; i < MembersLeaving.Count; i++)
@@ -43,7 +43,7 @@ public sealed record HouseholdChangeReport(IReadOnlyList<long> MonthlyIncomesFen
         for (var i = 0; i < MembersJoining.Count; i++)
         {
             var field = $"members_joining[{i}]";
-            if (HouseholdValidation.CheckMember(validator, MembersJoining[i], field) is not { } joining) continue;
+            if (HouseholdValidation.CheckMember(validator, MembersJoining[i], field, today) is not { } joining) continue;
             if (members.Any(m => m.IdNumber.Equals(joining.IdNumber)))
                 validator.Add($"{field}.id_number", "is already a member of the household");
             else

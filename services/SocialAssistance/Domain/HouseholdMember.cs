@@ -9,7 +9,9 @@ public sealed record HouseholdMember(
     Relation Relation,
     long MonthlyIncomeFen,
     WorkCapacity WorkCapacity = WorkCapacity.Unspecified,
-    HealthCondition Health = HealthCondition.Unspecified)
+    HealthCondition Health = HealthCondition.Unspecified,
+    DisabilityKind Disability = DisabilityKind.Unspecified,
+    int DisabilityGrade = 0)
 {
     /// <summary>Able to work: full or partial capacity, or not assessed (then assumed able, the stricter review).</summary>
     public bool CanWork => WorkCapacity is WorkCapacity.Full or WorkCapacity.Partial or WorkCapacity.Unspecified;

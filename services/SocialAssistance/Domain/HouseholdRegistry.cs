@@ -3,11 +3,11 @@ using CivilAffairs.SharedKernel;
 namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>Registers households and finds them again.</summary>
-public sealed class HouseholdRegistry(IHouseholdStore households, TimeProvider clock)
+public sealed class HouseholdRegistry(IHouseholdStore households, CaseCalendar calendar)
 {
     public async Task<Household> RegisterAsync(NewHousehold input)
     {
-        var household = HouseholdValidation.Validate(input, Ids.New("hh"), clock.GetUtcNow());
+        var household = HouseholdValidation.Validate(input, Ids.New("hh"), calendar.Now, calendar.Today);
         if (await households.AddAsync(household) is { } conflict)
             throw new RuleViolated("member-in-active-household",
                 $"members[{conflict.MemberIndex}] already belongs to another active household; a person is counted in one household only");
@@ -19,7 +19,7 @@ public sealed class HouseholdRegistry(IHouseholdStore households, TimeProvider c
     {
         var household = await GetAsync(householdId);
         if (!household.Active) throw new RuleViolated("household-inactive", "the household is no longer active");
-        var changed = report.ApplyTo(household, clock.GetUtcNow());
+        var changed = report.ApplyTo(household, calendar.Now, calendar.Today);
         var update = await households.UpdateAsync(changed, household.Version);
         if (update.Conflict is { } conflict)
             throw new RuleViolated("member-in-active-household",

@@ -14,8 +14,8 @@ public sealed record Investigation(string? VisitedOn, string? VisitNotes, IReadO
         validator.Require(VerifiedMonthlyIncomesFen.Count == household.Members.Count, "verified_monthly_incomes_fen",
             $"must give one income per member ({household.Members.Count}), in member order");
         for (var i = 0; i < VerifiedMonthlyIncomesFen.Count; i++)
-            validator.Require(VerifiedMonthlyIncomesFen[i] >= 0, $"verified_monthly_incomes_fen[{i}]", "must not be negative");
-        validator.Require(VerifiedFinancialAssetsFen >= 0, "verified_financial_assets_fen", "must not be negative");
+            Money.Check(validator, VerifiedMonthlyIncomesFen[i], $"verified_monthly_incomes_fen[{i}]");
+        Money.Check(validator, VerifiedFinancialAssetsFen, "verified_financial_assets_fen");
         validator.ThrowIfInvalid();
         return new HomeVisit(Dates.ParseDate(VisitedOn, "visited_on"), notes, caseworkerId);
     }

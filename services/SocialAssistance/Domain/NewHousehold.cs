@@ -6,7 +6,8 @@ namespace CivilAffairs.SocialAssistance.Domain;
 public sealed record NewHousehold(string? CountyCode, string? Address, IReadOnlyList<NewMember> Members, long FinancialAssetsFen = 0);
 
 public sealed record NewMember(string? Name, string? IdNumber, Relation Relation, long MonthlyIncomeFen,
-    WorkCapacity WorkCapacity = WorkCapacity.Unspecified, HealthCondition Health = HealthCondition.Unspecified);
+    WorkCapacity WorkCapacity = WorkCapacity.Unspecified, HealthCondition Health = HealthCondition.Unspecified,
+    DisabilityKind Disability = DisabilityKind.Unspecified, int DisabilityGrade = 0);
 
 public static class HouseholdValidation
 {
@@ -15,7 +16,8 @@ public static class HouseholdValidation
     public const int MaxNameLength = 50;
 
     /// <summary>Checks every field and returns the household to store, or throws naming every bad field.</summary>
-    public static Household Validate(NewHousehold input, string id, DateTimeOffset now)
+    /// <param name="today">The bureau's today: a number whose birth date is after it is refused.</param>
+    public static Household Validate(NewHousehold input, string id, DateTimeOffset now, DateOnly today)
     {
         var validator = new Validator();
         var county = input.CountyCode?.Trim() ?? "";
@@ -31,7 +33,7 @@ public static class HouseholdValidation
         var seen = new Dictionary<string, int>();
         for (var i = 0; i < input.Members.Count; i++)
         {
-            if (CheckMember(validator, input.Members[i], $"members[{i}]") is not { } member) continue;
+            if (CheckMember(validator, input.Members[i], $"members[{i}]", today) is not { } member) continue;
             if (seen.TryGetValue(member.IdNumber.Value, out var first))
             {
                 validator.Add($"members[{i}].id_number", $"is the same person as members[{first}]");
@@ -40,7 +42,7 @@ public static class HouseholdValidation
             seen[member.IdNumber.Value] = i;
             members.Add(member);
         }
-        validator.Require(input.FinancialAssetsFen >= 0, "financial_assets_fen", "must not be negative");
+        Money.Check(validator, input.FinancialAssetsFen, "financial_assets_fen");
         var heads = input.Members.Count(m => m.Relation == Relation.Head);
         if (input.Members.Count > 0 && heads != 1)
             validator.Add("members", $"must have exactly one HEAD, not {heads}");
@@ -58,21 +60,27 @@ public static class HouseholdValidation
     }
 
     /// <summary>Checks one member's fields (named under <paramref name="field"/>); null when the ID number is not valid.</summary>
-    public static HouseholdMember? CheckMember(Validator validator, NewMember member, string field)
+    public static HouseholdMember? CheckMember(Validator validator, NewMember member, string field, DateOnly today)
     {
         var name = member.Name?.Trim() ?? "";
         validator.Require(name.Length > 0, $"{field}.name", "is required");
         validator.Require(name.Length <= MaxNameLength, $"{field}.name", $"must be at most {MaxNameLength} characters");
         validator.Require(Enum.IsDefined(member.Relation) && member.Relation != Relation.Unspecified,
             $"{field}.relation", "must be given (HEAD, SPOUSE, CHILD, ...)");
-        validator.Require(member.MonthlyIncomeFen >= 0, $"{field}.monthly_income_fen", "must not be negative");
+        Money.Check(validator, member.MonthlyIncomeFen, $"{field}.monthly_income_fen");
         validator.Require(Enum.IsDefined(member.WorkCapacity), $"{field}.work_capacity", "is not a known work capacity");
         validator.Require(Enum.IsDefined(member.Health), $"{field}.health", "is not a known health condition");
-        if (!ResidentIdNumber.TryParse(member.IdNumber, out var idNumber, out var error))
+        validator.Require(Enum.IsDefined(member.Disability), $"{field}.disability_kind", "is not a known kind of disability");
+        if (member.Disability == DisabilityKind.Unspecified)
+            validator.Require(member.DisabilityGrade == 0, $"{field}.disability_grade", "is given only with a disability_kind");
+        else
+            validator.Require(member.DisabilityGrade is >= 1 and <= 4, $"{field}.disability_grade", "must be 1 to 4, as on the disability certificate");
+        if (!ResidentIdNumber.TryParse(member.IdNumber, out var idNumber, out var error, today))
         {
             validator.Add($"{field}.id_number", $"the resident ID number {error}");
             return null;
         }
-        return new HouseholdMember(name, idNumber!, member.Relation, member.MonthlyIncomeFen, member.WorkCapacity, member.Health);
+        return new HouseholdMember(name, idNumber!, member.Relation, member.MonthlyIncomeFen, member.WorkCapacity, member.Health,
+            member.Disability, member.DisabilityGrade);
     }
 }

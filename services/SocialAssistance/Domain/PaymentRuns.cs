@@ -5,7 +5,8 @@ namespace CivilAffairs.SocialAssistance.Domain;
 
 /// <summary>
 /// The monthly payment run: every active dibao case and extreme-poverty case whose benefit has started is paid for the
-/// month exactly once; running the month again pays nobody twice. Suspended and closed cases are not paid.
+/// month exactly once, at the amount its schedule gives for that month; running the month again pays nobody twice.
+/// Suspended and closed cases are not paid (extreme-poverty support stopped or suspended is paid to its last month).
 /// </summary>
 public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStore supportCases, IPaymentStore payments,
     HouseholdRegistry registry, CaseCalendar calendar)
@@ -19,16 +20,17 @@ public sealed class PaymentRuns(IApplicationStore applications, ISupportCaseStor
         var runId = Ids.New("run");
         var now = calendar.Now;
         var due = (await applications.ListByStatusAsync([ApplicationStatus.Active]))
-            .Where(a => a.BenefitStartMonth <= month && a.MonthlyBenefitFen > 0)
-            .Select(a => new Payment
+            .Select(a => (Case: a, Amount: a.BenefitFor(month)))
+            .Where(x => x.Amount > 0)
+            .Select(x => new Payment
             {
-                Id = Ids.New("pay"), HouseholdId = a.HouseholdId, CaseId = a.Id, Programme = Programme.Dibao, Month = month,
-                AmountFen = a.MonthlyBenefitFen, PaidAt = now, Source = runId,
+                Id = Ids.New("pay"), HouseholdId = x.Case.HouseholdId, CaseId = x.Case.Id, Programme = Programme.Dibao, Month = month,
+                AmountFen = x.Amount, PaidAt = now, Source = runId,
             })
             .ToList();
         // Extreme poverty is per person; the household's people are paid together, once a month.
-        due.AddRange((await supportCases.ListByStatusAsync([SupportStatus.Active]))
-            .Where(c => c.Programme == Programme.ExtremePoverty && c.SupportStartMonth <= month && c.MonthlySupportFen > 0)
+        due.AddRange((await supportCases.ListByStatusAsync([SupportStatus.Active, SupportStatus.Suspended, SupportStatus.Stopped]))
+            .Where(c => c.Programme == Programme.ExtremePoverty && c.PaysFor(month))
             .GroupBy(c => c.HouseholdId)
             .Select(g => new Payment
             {

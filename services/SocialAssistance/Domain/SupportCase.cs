@@ -35,11 +35,42 @@ public sealed record SupportCase
     public DateOnly? PaperworkCompletedOn { get; init; }
     public string PaperworkNotes { get; init; } = "";
     public string RefusalReasons { get; init; } = "";
+    public string RefusedBy { get => field ?? ""; init; } = "";
+    public DateOnly? RefusedOn { get; init; }
+    public DateOnly? RefusalNotifyBy { get; init; }
+    public DateOnly? RefusalNotifiedOn { get; init; }
+    /// <summary>Objections lodged during the public posting of temporary assistance.</summary>
+    public IReadOnlyList<Objection> Objections { get => field ?? []; init; } = [];
+
+    /// <summary>Extreme poverty: the yearly review, and how support ended (suspended or stopped) with its reasons.</summary>
+    public DateOnly? NextReviewDue { get; init; }
+    public DateOnly? LastReviewedOn { get; init; }
+    /// <summary>The last month paid once support is suspended or stopped (the month of the decision).</summary>
+    public DateOnly? PaidThroughMonth { get; init; }
+    public SupportEndGround EndGround { get; init; }
+    public string EndReasons { get => field ?? ""; init; } = "";
+    public DateOnly? EndedOn { get; init; }
+    /// <summary>When the ground arose (the date of death, of the move...), as recorded.</summary>
+    public DateOnly? GroundOccurredOn { get; init; }
 
     public IReadOnlyList<SupportEvent> History { get; init; } = [];
 
     /// <summary>The key that keeps one open extreme-poverty case per person (null when none is needed).</summary>
-    public string? OpenKey => Programme == Programme.ExtremePoverty && Status == SupportStatus.Active ? $"extreme-poverty:{PersonIdNumber}" : null;
+    public string? OpenKey => Programme == Programme.ExtremePoverty && Status is SupportStatus.Active or SupportStatus.Suspended
+        ? $"extreme-poverty:{PersonIdNumber}" : null;
+
+    /// <summary>Extreme poverty: paid for the month when started and not past the last month of a suspension or stop.</summary>
+    public bool PaysFor(DateOnly month) =>
+        Programme == Programme.ExtremePoverty && SupportStartMonth <= month && MonthlySupportFen > 0 && Status switch
+        {
+            SupportStatus.Active => true,
+            SupportStatus.Suspended or SupportStatus.Stopped => PaidThroughMonth is { } last && month <= last,
+            _ => false,
+        };
+
+    public bool ReviewDueOn(DateOnly today) => Status == SupportStatus.Active && NextReviewDue <= today;
+
+    public bool RefusalNoticeOverdueOn(DateOnly today) => Status == SupportStatus.Refused && RefusalNotifiedOn is null && RefusalNotifyBy < today;
 
     public bool PaperworkOverdueOn(DateOnly today) => Status == SupportStatus.PaperworkPending && PaperworkDue < today;
 

@@ -17,30 +17,208 @@ public sealed class SupportDesk(
     IPlatformEvents events)
 {
     public async Task<SupportCase> ApplyExtremePovertyAsync(string? householdId, int memberIndex, CareMode careMode, bool hasAbleSupporter,
-        string? staffId)
+        string? staffId, IReadOnlyList<IncomeItem>? incomes = null, long financialAssetsFen = 0)
     {
         if (careMode is not (CareMode.Institutional or CareMode.Home))
             throw new ValidationFailed("care_mode", "must be INSTITUTIONAL or HOME");
+        CheckMeans(incomes, financialAssetsFen);
         var household = await registry.GetAsync(householdId);
         if (memberIndex < 0 || memberIndex >= household.Members.Count)
             throw new ValidationFailed("member_index", $"must name a member of the household (0 to {household.Members.Count - 1})");
         var clerk = await staff.RequireAsync(staffId);
         var today = calendar.Today;
         var member = household.Members[memberIndex];
-        var check = ExtremePovertyCheck.Assess(member, hasAbleSupporter, today, rules);
+        var standard = await standards.ForAsync(household.CountyCode, today);
+        var check = ExtremePovertyCheck.Assess(member, hasAbleSupporter, today, rules, standard, incomes, financialAssetsFen);
         if (!check.Eligible)
             throw new RuleViolated("not-extreme-poverty", $"members[{memberIndex}] does not meet the criteria: {string.Join("; ", check.Unmet())}");
-        var standard = standards.For(household.CountyCode, today);
         var supportCase = new SupportCase
         {
             Id = Ids.New("sup"), HouseholdId = household.Id, Programme = Programme.ExtremePoverty, Status = SupportStatus.Active,
             OpenedAt = calendar.Now, OpenedBy = clerk.Id, MemberIndex = memberIndex, PersonName = member.Name, PersonIdNumber = member.IdNumber.Value,
             CareMode = careMode, Eligibility = check,
-            MonthlySupportFen = (standard.MonthlyStandardFen * rules.ExtremePovertyPercentOfStandard + 99) / 100,
+            MonthlySupportFen = SupportOf(standard),
             SupportStartMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(1),
+            NextReviewDue = today.AddMonths(rules.ReviewMonths),
         }.Record(calendar.Now, "approved", clerk.Id, SupportStatus.Active, careMode.ToString());
         return await Stored(await cases.AddAsync(supportCase, null,
             events.ServiceCompleted(CompletedService.ExtremePovertyApproved, supportCase.Id, clerk.Id, today)), supportCase);
+    }
+
+    /// <summary>
+    /// The yearly review of extreme-poverty support: the criteria again on today's facts and standard. Still met: the
+    /// support continues at today's standard and the next review is set; no longer met: suspend or stop it with reasons.
+    /// </summary>
+    public async Task<SupportCase> ReviewExtremePovertyAsync(string? caseId, string? staffId, string? notes, bool hasAbleSupporter,
+        IReadOnlyList<IncomeItem>? incomes = null, long financialAssetsFen = 0)
+    {
+        if (string.IsNullOrWhiteSpace(notes)) throw new ValidationFailed("notes", "are required: what the review found");
+        CheckMeans(incomes, financialAssetsFen);
+        var current = await GetAsync(caseId);
+        RequireExtremePoverty(current, "review the support", SupportStatus.Active, SupportStatus.Suspended);
+        var clerk = await staff.RequireAsync(staffId);
+        var household = await registry.GetAsync(current.HouseholdId);
+        var member = household.Members.FirstOrDefault(m => m.IdNumber.Value == current.PersonIdNumber)
+            ?? throw new RuleViolated("person-left-household", "the person supported is no longer a member of the household; stop the support with written reasons");
+        var today = calendar.Today;
+        var standard = await standards.ForAsync(household.CountyCode, today);
+        var check = ExtremePovertyCheck.Assess(member, hasAbleSupporter, today, rules, standard, incomes, financialAssetsFen);
+        if (!check.Eligible)
+            throw new RuleViolated("no-longer-extreme-poverty",
+                $"the person no longer meets the criteria ({string.Join("; ", check.Unmet())}); suspend or stop the support with written reasons");
+        var support = SupportOf(standard);
+        var reviewed = current.Record(calendar.Now, "reviewed", clerk.Id, current.Status, $"{notes.Trim()} ({current.MonthlySupportFen} -> {support} fen)") with
+        {
+            Eligibility = check, MonthlySupportFen = support, LastReviewedOn = today, NextReviewDue = today.AddMonths(rules.ReviewMonths),
+            Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(reviewed, current.Version, null, []), reviewed);
+    }
+
+    /// <summary>Suspends (<paramref name="stop"/> false) or stops extreme-poverty support with its ground and written
+    /// reasons; it is paid to the month of the decision and no longer from the next month.</summary>
+    public async Task<SupportCase> EndExtremePovertyAsync(string? caseId, string? staffId, SupportEndGround ground, string? reasons,
+        string? occurredOn, bool stop)
+    {
+        var validator = new Validator();
+        validator.Require(Enum.IsDefined(ground) && ground != SupportEndGround.Unspecified, "ground",
+            "must be DEATH, RECOVERED_CAPACITY, INCOME, MOVED_AWAY or OTHER");
+        validator.ThrowIfInvalid();
+        DibaoTransitions.RequireReasons(reasons ?? "");
+        var occurred = Dates.ParseDate(occurredOn, "occurred_on");
+        var today = calendar.Today;
+        if (occurred > today) throw new ValidationFailed("occurred_on", "must not be in the future");
+        var current = await GetAsync(caseId);
+        if (stop) RequireExtremePoverty(current, "stop the support", SupportStatus.Active, SupportStatus.Suspended);
+        else RequireExtremePoverty(current, "suspend the support", SupportStatus.Active);
+        var clerk = await staff.RequireAsync(staffId);
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var text = reasons!.Trim();
+        var ended = current.Record(calendar.Now, stop ? "stopped" : "suspended", clerk.Id, stop ? SupportStatus.Stopped : SupportStatus.Suspended,
+            $"{ground.Code()} on {Dates.Format(occurred)}: {text}; paid to {PaymentRuns.Format(month)}") with
+        {
+            EndGround = ground, EndReasons = text, EndedOn = today, GroundOccurredOn = occurred,
+            // A month of a suspension already recorded stays the last one paid.
+            PaidThroughMonth = current.PaidThroughMonth ?? month,
+            Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(ended, current.Version, null, []), ended);
+    }
+
+    public async Task<SupportCase> ResumeExtremePovertyAsync(string? caseId, string? staffId, string? reasons)
+    {
+        DibaoTransitions.RequireReasons(reasons ?? "");
+        var current = await GetAsync(caseId);
+        RequireExtremePoverty(current, "resume the support", SupportStatus.Suspended);
+        var clerk = await staff.RequireAsync(staffId);
+        var resumed = current.Record(calendar.Now, "resumed", clerk.Id, SupportStatus.Active, reasons!.Trim()) with
+        {
+            PaidThroughMonth = null, EndGround = SupportEndGround.Unspecified, EndReasons = "", EndedOn = null, GroundOccurredOn = null,
+            Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(resumed, current.Version, null, []), resumed);
+    }
+
+    /// <summary>Active extreme-poverty cases whose yearly review is due, the longest due first.</summary>
+    public async Task<IReadOnlyList<SupportCase>> DueSupportReviewsAsync() =>
+        (await cases.ListByStatusAsync([SupportStatus.Active])).Where(c => c.ReviewDueOn(calendar.Today)).OrderBy(c => c.NextReviewDue).ToList();
+
+    /// <summary>Temporary assistance on the normal route refused with written reasons, to be notified in writing within working days.</summary>
+    public async Task<SupportCase> RefuseTemporaryAsync(string? caseId, string? staffId, string? reasons)
+    {
+        DibaoTransitions.RequireReasons(reasons ?? "");
+        var current = await GetAsync(caseId);
+        RequireTemporary(current, "refuse temporary assistance", SupportStatus.Submitted, SupportStatus.Posted);
+        var clerk = await staff.RequireAsync(staffId);
+        var today = calendar.Today;
+        var refused = current.Record(calendar.Now, "refused", clerk.Id, SupportStatus.Refused, reasons!.Trim()) with
+        {
+            RefusalReasons = reasons.Trim(), RefusedBy = clerk.Id, RefusedOn = today,
+            RefusalNotifyBy = calendar.WorkingDays.AddWorkingDays(today, rules.RefusalNoticeWorkingDays),
+            Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(refused, current.Version, null, []), refused);
+    }
+
+    public async Task<SupportCase> RecordRefusalNoticeAsync(string? caseId, string? staffId)
+    {
+        var current = await GetAsync(caseId);
+        RequireTemporary(current, "record the written refusal notice", SupportStatus.Refused);
+        if (current.RefusalNotifiedOn is { } on) throw new RuleViolated("already-notified", $"the refusal was notified on {Dates.Format(on)}");
+        var clerk = await staff.RequireAsync(staffId);
+        var notified = current.Record(calendar.Now, "refusal-notified", clerk.Id, SupportStatus.Refused) with
+        {
+            RefusalNotifiedOn = calendar.Today, Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(notified, current.Version, null, []), notified);
+    }
+
+    /// <summary>Anyone may object while temporary assistance is posted; lodged by the public, no staff member involved.</summary>
+    public async Task<SupportCase> LodgeObjectionAsync(string? caseId, string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0) throw new ValidationFailed("text", "is required");
+        if (trimmed.Length > 2000) throw new ValidationFailed("text", "must be at most 2000 characters");
+        var current = await GetAsync(caseId);
+        RequireTemporary(current, "lodge an objection", SupportStatus.Posted);
+        var today = calendar.Today;
+        if (!(current.PostingStartsOn <= today && today <= current.PostingEndsOn))
+            throw new RuleViolated("posting-closed",
+                $"objections are taken during the posting, {Dates.Format(current.PostingStartsOn!.Value)} to {Dates.Format(current.PostingEndsOn!.Value)}");
+        var objection = new Objection { Id = Ids.New("obj"), LodgedOn = today, Text = trimmed };
+        var lodged = current.Record(calendar.Now, "objection-lodged", "public", SupportStatus.Posted, objection.Id) with
+        {
+            Objections = [.. current.Objections, objection], Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(lodged, current.Version, null, []), lodged);
+    }
+
+    public async Task<SupportCase> ResolveObjectionAsync(string? caseId, string? objectionId, string? staffId, string? resolution, bool upheld)
+    {
+        if (string.IsNullOrWhiteSpace(objectionId)) throw new ValidationFailed("objection_id", "is required");
+        DibaoTransitions.RequireReasons(resolution ?? "", "resolution");
+        var current = await GetAsync(caseId);
+        RequireTemporary(current, "resolve an objection", SupportStatus.Posted);
+        var objection = current.Objections.FirstOrDefault(o => o.Id == objectionId.Trim()) ?? throw new NotFound("objection", objectionId.Trim());
+        if (objection.Resolved)
+            throw new RuleViolated("objection-already-resolved", $"objection {objection.Id} was resolved on {Dates.Format(objection.ResolvedOn!.Value)}");
+        var clerk = await staff.RequireAsync(staffId);
+        var resolved = objection with { Resolution = resolution!.Trim(), ResolvedBy = clerk.Id, ResolvedOn = calendar.Today, Upheld = upheld };
+        var next = current.Record(calendar.Now, upheld ? "objection-upheld" : "objection-dismissed", clerk.Id, SupportStatus.Posted, objection.Id) with
+        {
+            Objections = current.Objections.Select(o => o.Id == objection.Id ? resolved : o).ToList(), Version = current.Version + 1,
+        };
+        return await Stored(await cases.UpdateAsync(next, current.Version, null, []), next);
+    }
+
+    private long SupportOf(LocalStandard standard) => (standard.MonthlyStandardFen * rules.ExtremePovertyPercentOfStandard + 99) / 100;
+
+    private static void CheckMeans(IReadOnlyList<IncomeItem>? incomes, long financialAssetsFen)
+    {
+        var validator = new Validator();
+        var items = incomes ?? [];
+        validator.Require(items.Count <= 20, "incomes", "must list at most 20 kinds of income");
+        for (var i = 0; i < items.Count; i++)
+        {
+            validator.Require(Enum.IsDefined(items[i].Kind) && items[i].Kind != IncomeKind.Unspecified, $"incomes[{i}].kind", "must be a known kind of income");
+            Money.Check(validator, items[i].MonthlyFen, $"incomes[{i}].monthly_fen");
+        }
+        Money.Check(validator, financialAssetsFen, "financial_assets_fen");
+        validator.ThrowIfInvalid();
+    }
+
+    private static void RequireExtremePoverty(SupportCase supportCase, string action, params SupportStatus[] allowed)
+    {
+        if (supportCase.Programme != Programme.ExtremePoverty)
+            throw new RuleViolated("not-extreme-poverty-case", $"cannot {action}: the case is {supportCase.Programme.Code()}");
+        RequireStatus(supportCase, action, allowed);
+    }
+
+    private static void RequireTemporary(SupportCase supportCase, string action, params SupportStatus[] allowed)
+    {
+        if (supportCase.Programme != Programme.Temporary || supportCase.Emergency)
+            throw new RuleViolated("not-normal-route", $"cannot {action}: the case is not temporary assistance on the normal route");
+        RequireStatus(supportCase, action, allowed);
     }
 
     public async Task<SupportCase> ApplyTemporaryAsync(string? householdId, long amountFen, string? reason, string? staffId)
@@ -72,6 +250,10 @@ public sealed class SupportDesk(
         RequireStatus(current, "approve temporary assistance", SupportStatus.Posted);
         if (calendar.Today <= current.PostingEndsOn)
             throw new RuleViolated("posting-not-ended", $"the public posting runs until {Dates.Format(current.PostingEndsOn!.Value)}; approve after it ends");
+        if (current.Objections.FirstOrDefault(o => !o.Resolved) is { } open)
+            throw new RuleViolated("objection-unresolved", $"objection {open.Id} must be resolved before approval");
+        if (current.Objections.Any(o => o.Upheld))
+            throw new RuleViolated("objection-upheld", "an objection was upheld: refuse the application with written reasons");
         var approver = await staff.RequireAsync(staffId);
         if (approver.Id == current.OpenedBy)
             throw new RuleViolated("four-eyes", "the staff member who took the application cannot also approve it");
@@ -124,11 +306,11 @@ public sealed class SupportDesk(
     {
         var text = reason?.Trim() ?? "";
         var validator = new Validator();
-        validator.Require(amountFen > 0, "amount_fen", "must be more than zero");
+        Money.Check(validator, amountFen, "amount_fen", positive: true);
         validator.Require(text.Length > 0, "reason", "is required: the hardship to relieve");
         validator.ThrowIfInvalid();
         var household = await registry.GetAsync(householdId);
-        var standard = standards.For(household.CountyCode, calendar.Today);
+        var standard = await standards.ForAsync(household.CountyCode, calendar.Today);
         var limit = standard.MonthlyStandardFen * rules.TemporaryMaxMonthsOfStandard * household.Members.Count;
         if (amountFen > limit)
             throw new RuleViolated("amount-over-limit", $"temporary assistance is at most {limit} fen for this household ({rules.TemporaryMaxMonthsOfStandard} months of the standard per member)");
@@ -157,9 +339,9 @@ public sealed class SupportDesk(
         _ => throw new RuleViolated("concurrent-change", "the case was changed by someone else meanwhile; read it again and retry"),
     };
 
-    private static void RequireStatus(SupportCase supportCase, string action, SupportStatus allowed)
+    private static void RequireStatus(SupportCase supportCase, string action, params SupportStatus[] allowed)
     {
-        if (supportCase.Status != allowed)
+        if (!allowed.Contains(supportCase.Status))
             throw new RuleViolated("illegal-transition", $"cannot {action}: the case is {supportCase.Status.Code()}");
     }
 }

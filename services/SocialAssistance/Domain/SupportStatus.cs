@@ -16,4 +16,10 @@ public enum SupportStatus
     Paid = 5,
     /// <summary>Temporary assistance on the normal route, publicly posted before it is approved.</summary>
     Posted = 6,
+    /// <summary>Extreme-poverty support suspended with written reasons: paid to the month of the decision.</summary>
+    Suspended = 7,
+    /// <summary>Extreme-poverty support stopped with written reasons (death, recovered capacity, income, moved away).</summary>
+    Stopped = 8,
+    /// <summary>Temporary assistance refused with written reasons, to be notified in writing.</summary>
+    Refused = 9,
 }

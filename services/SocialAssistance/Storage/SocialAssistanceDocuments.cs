@@ -11,6 +11,7 @@ namespace CivilAffairs.SocialAssistance.Storage;
 [JsonSerializable(typeof(SupportCase))]
 [JsonSerializable(typeof(Payment))]
 [JsonSerializable(typeof(PaymentRun))]
+[JsonSerializable(typeof(LocalStandard))]
 internal sealed partial class SocialAssistanceJson : JsonSerializerContext;
 
 /// <summary>
@@ -60,5 +61,12 @@ public static class SocialAssistanceDocuments
             .Index("status", "openedAt")
             .Unique(OneOpenExtremePovertyCasePerPerson, "openKey");
 
-    public static readonly IDocumentCollection[] All = [Households, Applications, Payments, Runs, SupportCases];
+    /// <summary>Standards the bureau published through the service; the id is the county and the effective date.</summary>
+    public static readonly DocumentCollection<LocalStandard> Standards =
+        new DocumentCollection<LocalStandard>("standards", SocialAssistanceJson.Default.LocalStandard,
+                s => $"{s.CountyCode}:{CivilAffairs.SharedKernel.Dates.Format(s.EffectiveFrom)}")
+            .Field("county", s => s.CountyCode)
+            .Index("county");
+
+    public static readonly IDocumentCollection[] All = [Households, Applications, Payments, Runs, SupportCases, Standards];
 }

@@ -16,6 +16,7 @@ public static class SocialAssistanceStorage
         builder.Services.AddSingleton<IApplicationStore, ApplicationStore>();
         builder.Services.AddSingleton<IPaymentStore, PaymentStore>();
         builder.Services.AddSingleton<ISupportCaseStore, SupportCaseStore>();
+        builder.Services.AddSingleton<IStandardStore, StandardStore>();
         builder.Services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
         return builder;
     }

@@ -36,9 +36,13 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
     public AssistanceHost() : this(throughGateway: false) { }
 
     /// <summary>The service on Kestrel with the real gateway in front; <see cref="Client"/> goes through the gateway.</summary>
-    public static AssistanceHost ThroughGateway() => new(throughGateway: true);
+    public static AssistanceHost ThroughGateway(DateOnly? startsOn = null) => new(throughGateway: true, startsOn);
 
-    private AssistanceHost(bool throughGateway)
+    /// <summary>A host whose clock starts at 09:00 China time on <paramref name="day"/> (the clock only moves forward).</summary>
+    public static AssistanceHost StartingOn(DateOnly day) => new(throughGateway: false, day);
+
+    private AssistanceHost(bool throughGateway, DateOnly? startsOn = null)
+        : base(new DateTimeOffset((startsOn ?? new DateOnly(2026, 11, 2)).ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero))
     {
         _throughGateway = throughGateway;
         if (!throughGateway) return;
@@ -70,8 +74,6 @@ public sealed class AssistanceHost : ServiceHost<SocialAssistanceApi>, IAsyncLif
         With("Assistance:Standards:1:EffectiveFrom", "2027-07-01");
         With("Assistance:Standards:1:MonthlyStandardFen", "152000");
         With("Assistance:Standards:1:AssetLimitPerCapitaFen", "3648000");
-        // 2026-11-02 is a Monday; Wednesday 11 November is made a holiday to show it is skipped.
-        With("WorkingDays:Holidays:0", "2026-11-11");
         if (!_throughGateway) return;
         StartServer();
         Front = new GatewayInFront("social-assistance", _httpUrl, _grpcUrl);

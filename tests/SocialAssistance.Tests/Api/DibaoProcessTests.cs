@@ -19,7 +19,7 @@ public sealed class DibaoProcessTests : FreshHostTests
 
         Assert.Equal(ApplicationStatus.Posted, posted.Status);
         Assert.Equal((true, 2 * AssistanceHost.Standard - 50_000, 25_000L), (posted.MeansTest.Eligible, posted.MeansTest.MonthlyBenefitFen, posted.MeansTest.PerCapitaIncomeFen));
-        Assert.Equal(("2026-11-02", "2026-11-08", "2026-11-23"), (posted.Posting.StartsOn, posted.Posting.EndsOn, posted.ConfirmBy));
+        Assert.Equal(("2026-11-02", "2026-11-08", "2026-11-20"), (posted.Posting.StartsOn, posted.Posting.EndsOn, posted.ConfirmBy));
 
         var list = await Host.Client.ListPublicPostingsAsync(new ListPublicPostingsRequest { CountyCode = "110105" });
         var line = Assert.Single(list.Postings, p => p.ApplicationId == submitted.ApplicationId);
@@ -119,18 +119,22 @@ public sealed class DibaoProcessTests : FreshHostTests
     }
 
     [Fact]
-    public async Task Confirmation_on_the_eleventh_working_day_after_posting_is_refused()
+    public async Task A_confirmation_after_the_tenth_working_day_is_shown_overdue_to_operators_and_still_made()
     {
         var (_, submitted) = await Steps.SubmittedAsync(AssistanceHost.Couple(0, 0));
         await Steps.PostedAsync(submitted.ApplicationId, 0, 0);
         Host.SetToday(new DateOnly(2026, 11, 24));
-
-        var error = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Steps.ConfirmAsync(submitted.ApplicationId));
-
-        Assert.Equal("confirmation-deadline-passed", error.Rule());
         var overdue = await Host.Client.ListOverdueApplicationsAsync(new ListOverdueApplicationsRequest());
         var entry = Assert.Single(overdue.Applications, a => a.ApplicationId == submitted.ApplicationId);
-        Assert.Equal(("2026-11-23", 1, ApplicationStatus.Posted), (entry.DueOn, entry.WorkingDaysOverdue, entry.Status));
+        Assert.Equal(("2026-11-20", 2, ApplicationStatus.Posted), (entry.DueOn, entry.WorkingDaysOverdue, entry.Status));
+        Assert.True((await Host.Client.GetApplicationAsync(new GetApplicationRequest { ApplicationId = submitted.ApplicationId })).Overdue);
+
+        var confirmed = await Steps.ConfirmAsync(submitted.ApplicationId);
+
+        Assert.Equal((ApplicationStatus.Active, "2026-12", 2 * AssistanceHost.Standard), (confirmed.Status, confirmed.BenefitStartMonth, confirmed.MonthlyBenefitFen));
+        Assert.Equal("confirmed 2 working day(s) after it was due on 2026-11-20", confirmed.History[^1].Note);
+        Assert.DoesNotContain((await Host.Client.ListOverdueApplicationsAsync(new ListOverdueApplicationsRequest())).Applications,
+            a => a.ApplicationId == submitted.ApplicationId);
     }
 
     [Fact]
@@ -157,11 +161,11 @@ public sealed class DibaoProcessTests : FreshHostTests
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // FAILED_PRECONDITION, as transcoding maps it
         Assert.Contains("ACCEPTED", await again.Content.ReadAsStringAsync());
 
-        Host.SetToday(new DateOnly(2026, 12, 10)); // 25 working days from 2 Nov end on 8 Dec
+        Host.SetToday(new DateOnly(2026, 12, 10)); // 25 working days from 2 Nov end on 7 Dec
         var overdue = await http.GetFromJsonAsync<JsonElement>("/api/assistance/v1/overdue-applications");
 
         var entry = overdue.GetProperty("applications").EnumerateArray().Single(a => a.GetProperty("applicationId").GetString() == submitted.ApplicationId);
-        Assert.Equal("2026-12-08", entry.GetProperty("dueOn").GetString());
-        Assert.Equal(2, entry.GetProperty("workingDaysOverdue").GetInt32());
+        Assert.Equal("2026-12-07", entry.GetProperty("dueOn").GetString());
+        Assert.Equal(3, entry.GetProperty("workingDaysOverdue").GetInt32());
     }
 }

@@ -28,6 +28,31 @@ public sealed class ScenariosThroughGatewayTests() : FreshHostTests(throughGatew
     }
 
     [Fact]
+    public async Task A_seventy_year_old_with_a_small_pension_is_supported_and_stopped_after_a_recorded_death_through_the_gateway()
+    {
+        await DoneWhenScenarios.ElderlyWithSmallPensionStoppedAfterDeathAsync(Host, Steps);
+
+        Assert.Contains(Host.Front!.AuditedCalls(Route), line => line.Contains("status=200"));
+    }
+
+    [Fact]
+    public async Task A_standard_raised_from_1_July_2026_is_paid_in_August_to_a_case_confirmed_in_June_through_the_gateway()
+    {
+        var host = AssistanceHost.ThroughGateway(startsOn: new DateOnly(2026, 6, 1));
+        await host.InitializeAsync();
+        try
+        {
+            await DoneWhenScenarios.StandardRaisedFromJulyPaidInAugustAsync(host, new CaseSteps(host));
+
+            Assert.Contains(host.Front!.AuditedCalls(Route), line => line.Contains("status=200"));
+        }
+        finally
+        {
+            await ((IAsyncLifetime)host).DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_gateway_refuses_a_call_without_a_partner_key()
     {
         using var anonymous = Host.Front!.GrpcAs(apiKey: null);

@@ -79,7 +79,8 @@ public sealed class SupportTests : FreshHostTests
         var refused = await RpcAssert.Fails(StatusCode.FailedPrecondition, () => Host.Client.ApplyExtremePovertyAsync(request).ResponseAsync);
         Assert.Equal("not-extreme-poverty", refused.Rule());
         Assert.Contains("members[1]", refused.Status.Detail);
-        Assert.Contains("has work capacity", refused.Status.Detail);
+        Assert.Contains("is neither elderly, a child under the age limit, nor of a listed disability grade", refused.Status.Detail);
+        Assert.Contains("counted income is not below the local dibao standard", refused.Status.Detail);
 
         request.MemberIndex = 0;
         var supported = await Host.Client.ApplyExtremePovertyAsync(request);

@@ -15,7 +15,7 @@ public class CaseAdjustmentsTests
     public CaseAdjustmentsTests()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(Today.ToDateTime(new TimeOnly(1, 0)), TimeSpan.Zero));
-        _calendar = new CaseCalendar(clock, new WorkingDayCalendar(), TimeSpan.FromHours(8));
+        _calendar = new CaseCalendar(clock, WorkingDayCalendar.Official(), TimeSpan.FromHours(8));
     }
 
     private static DibaoApplication ActiveCase(long benefit = 97_000) => new()
@@ -84,20 +84,5 @@ public class CaseAdjustmentsTests
         Assert.Equal(new DateOnly(2027, 5, 1), quarterly.NextReviewDue);
         Assert.Contains("POSTED", Assert.Throws<RuleViolated>(() => (ActiveCase() with { Status = ApplicationStatus.Posted })
             .RecordReview(Clerk, Test(0), Household(WorkCapacity.None), "n", _calendar)).Message);
-    }
-
-    [Fact]
-    public void The_third_refusal_of_suitable_work_suspends_the_benefit()
-    {
-        var once = ActiveCase().RecordWorkRefusal(Clerk, "社区保洁岗位, 无正当理由拒绝", _calendar);
-        var twice = once.RecordWorkRefusal(Clerk, "超市理货岗位, 无正当理由拒绝", _calendar);
-        Assert.Equal((ApplicationStatus.Active, 2), (twice.Status, twice.WorkRefusals));
-        Assert.Equal("reasons", Assert.Single(Assert.Throws<ValidationFailed>(() => twice.RecordWorkRefusal(Clerk, "", _calendar)).Violations).Field);
-
-        var third = twice.RecordWorkRefusal(Clerk, "物业门卫岗位, 无正当理由拒绝", _calendar);
-
-        Assert.Equal((ApplicationStatus.Suspended, 3), (third.Status, third.WorkRefusals));
-        Assert.Equal(AdjustmentKind.Suspension, Assert.Single(third.Adjustments).Kind);
-        Assert.Contains("3 times", third.Adjustments[0].Reasons);
     }
 }

@@ -7,7 +7,7 @@ namespace CivilAffairs.SocialAssistance.Tests.Domain;
 
 public class DibaoTransitionsTests
 {
-    // Monday 2 November 2026; Wednesday 11 November is a configured holiday.
+    // Monday 2 November 2026, on the official calendar (no holiday in November; the Spring Festival in February).
     private static readonly DateOnly Monday = new(2026, 11, 2);
     private static readonly LocalStandard Standard = new("110105", new DateOnly(2025, 7, 1), 147_000, 3_528_000);
     private static readonly StaffMember Clerk = new("clerk", "王受理", Window.SocialAssistance);
@@ -20,7 +20,7 @@ public class DibaoTransitionsTests
 
     public DibaoTransitionsTests()
     {
-        _calendar = new CaseCalendar(_clock, new WorkingDayCalendar([new DateOnly(2026, 11, 11)]), TimeSpan.FromHours(8));
+        _calendar = new CaseCalendar(_clock, WorkingDayCalendar.Official(), TimeSpan.FromHours(8));
         On(Monday);
     }
 
@@ -111,17 +111,23 @@ public class DibaoTransitionsTests
     }
 
     [Fact]
-    public void Confirmation_on_the_tenth_working_day_after_posting_passes_and_on_the_eleventh_is_refused()
+    public void A_confirmation_after_the_tenth_working_day_is_flagged_overdue_and_still_made()
     {
         var posted = Posted();
-        // Posting ends Sunday 8 Nov; the 10 working days skip the weekend and the 11 Nov holiday: the 10th is 23 Nov.
-        Assert.Equal(new DateOnly(2026, 11, 23), posted.ConfirmBy);
-        On(new DateOnly(2026, 11, 23));
-        Assert.Equal(ApplicationStatus.Active, posted.Confirm(Approver, Household(), _calendar).Status);
+        // Posting ends Sunday 8 Nov; the 10 working days skip the weekend: the 10th is Friday 20 Nov.
+        Assert.Equal(new DateOnly(2026, 11, 20), posted.ConfirmBy);
+        On(new DateOnly(2026, 11, 20));
+        var inTime = posted.Confirm(Approver, Household(), _calendar);
+        Assert.Equal((ApplicationStatus.Active, ""), (inTime.Status, inTime.History[^1].Note));
 
         On(new DateOnly(2026, 11, 24));
         Assert.True(posted.IsOverdueOn(_calendar.Today));
-        Assert.Contains("2026-11-23", Refused(() => posted.Confirm(Approver, Household(), _calendar), "confirmation-deadline-passed"));
+        var late = posted.Confirm(Approver, Household(), _calendar);
+
+        // The office's delay is never the household's loss: confirmed, paid from December, the lateness on record.
+        Assert.Equal((ApplicationStatus.Active, new DateOnly(2026, 12, 1), 97_000L), (late.Status, late.BenefitStartMonth, late.MonthlyBenefitFen));
+        Assert.Equal("confirmed 2 working day(s) after it was due on 2026-11-20", late.History[^1].Note);
+        Assert.False(late.IsOverdueOn(_calendar.Today));
     }
 
     [Fact]
@@ -132,8 +138,8 @@ public class DibaoTransitionsTests
         var extended = posted.ExtendTimeLimit(Clerk, "income records from another county are awaited", _calendar, _rules);
         Refused(() => extended.ExtendTimeLimit(Clerk, "again", _calendar, _rules), "already-extended");
 
-        // Accepted Monday 2 Nov; 40 working days later (one holiday on the way) is 29 Dec.
-        Assert.Equal(new DateOnly(2026, 12, 29), extended.OverallDue);
+        // Accepted Monday 2 Nov; 40 working days later is Monday 28 Dec.
+        Assert.Equal(new DateOnly(2026, 12, 28), extended.OverallDue);
         On(new DateOnly(2026, 11, 24));
         Assert.Equal(ApplicationStatus.Active, extended.Confirm(Approver, Household(), _calendar).Status);
     }
@@ -166,10 +172,10 @@ public class DibaoTransitionsTests
 
         Assert.Equal(ApplicationStatus.Refused, refused.Status);
         Assert.False(refused.IsOpen);
-        Assert.Equal(new DateOnly(2026, 11, 12), refused.Refusal!.NotifyBy); // Mon, Tue, (Wed holiday), Thu
-        Assert.True(refused.IsOverdueOn(new DateOnly(2026, 11, 13)));
+        Assert.Equal(new DateOnly(2026, 11, 11), refused.Refusal!.NotifyBy); // Mon, Tue, Wed
+        Assert.True(refused.IsOverdueOn(new DateOnly(2026, 11, 12)));
         var notified = refused.RecordRefusalNotified(Clerk, _calendar);
-        Assert.False(notified.IsOverdueOn(new DateOnly(2026, 11, 13)));
+        Assert.False(notified.IsOverdueOn(new DateOnly(2026, 11, 12)));
         Assert.Contains("REFUSED", Refused(() => refused.Withdraw("", _calendar), "illegal-transition"));
     }
 
@@ -178,9 +184,23 @@ public class DibaoTransitionsTests
     {
         var accepted = Submitted().Accept(Clerk, _calendar, _rules);
 
-        Assert.Equal(new DateOnly(2026, 12, 8), accepted.OverallDue); // 25 working days, one holiday on the way
-        Assert.False(accepted.IsOverdueOn(new DateOnly(2026, 12, 8)));
-        Assert.True(accepted.IsOverdueOn(new DateOnly(2026, 12, 9)));
+        Assert.Equal(new DateOnly(2026, 12, 7), accepted.OverallDue); // 25 working days
+        Assert.False(accepted.IsOverdueOn(new DateOnly(2026, 12, 7)));
+        Assert.True(accepted.IsOverdueOn(new DateOnly(2026, 12, 8)));
+    }
+
+    [Fact]
+    public void The_refusal_notice_of_Friday_13_February_2026_is_due_on_25_February_after_the_Spring_Festival()
+    {
+        var friday = new CaseCalendar(new FakeTimeProvider(new DateTimeOffset(2026, 2, 13, 1, 0, 0, TimeSpan.Zero)), WorkingDayCalendar.Official(),
+            TimeSpan.FromHours(8));
+
+        var refused = Submitted().Refuse(Clerk, "家庭存款超过当地标准", friday, _rules);
+
+        // Saturday 14 February is worked (调休), 15-23 February is the Spring Festival: the 3rd working day is the 25th.
+        Assert.Equal(new DateOnly(2026, 2, 25), refused.Refusal!.NotifyBy);
+        Assert.False(refused.IsOverdueOn(new DateOnly(2026, 2, 25)));
+        Assert.True(refused.IsOverdueOn(new DateOnly(2026, 2, 26)));
     }
 
     [Fact]

@@ -12,12 +12,12 @@ public class HouseholdValidationTests
     private static NewMember Spouse(long income = 30_000) => new("李四", IdNumbers.Woman(43), Relation.Spouse, income);
 
     private static FieldViolation[] Refusal(NewHousehold input) =>
-        Assert.Throws<ValidationFailed>(() => HouseholdValidation.Validate(input, "hh_1", Now)).Violations.ToArray();
+        Assert.Throws<ValidationFailed>(() => HouseholdValidation.Validate(input, "hh_1", Now, DateOnly.FromDateTime(Now.UtcDateTime))).Violations.ToArray();
 
     [Fact]
     public void A_valid_household_keeps_its_members_and_sums_their_incomes()
     {
-        var household = HouseholdValidation.Validate(new NewHousehold(" 110105 ", " 朝阳路 1 号 ", [Head(50_000), Spouse(25_001)]), "hh_1", Now);
+        var household = HouseholdValidation.Validate(new NewHousehold(" 110105 ", " 朝阳路 1 号 ", [Head(50_000), Spouse(25_001)]), "hh_1", Now, DateOnly.FromDateTime(Now.UtcDateTime));
 
         Assert.Equal("110105", household.CountyCode);
         Assert.Equal("朝阳路 1 号", household.Address);
@@ -79,7 +79,7 @@ public class HouseholdValidationTests
     [Fact]
     public void Zero_income_is_allowed()
     {
-        var household = HouseholdValidation.Validate(new NewHousehold("110105", "addr", [Head(0)]), "hh_1", Now);
+        var household = HouseholdValidation.Validate(new NewHousehold("110105", "addr", [Head(0)]), "hh_1", Now, DateOnly.FromDateTime(Now.UtcDateTime));
         Assert.Equal(0, household.TotalMonthlyIncomeFen);
     }
 }

@@ -13,7 +13,7 @@ public sealed class HouseholdStoreContract
 
     private static Household Changed(Household household, long[] incomes, int[]? leaving = null, params string[] joining) =>
         new HouseholdChangeReport(incomes, 100, "changed", leaving ?? [],
-            joining.Select(id => new NewMember("新成员", id, Relation.Child, 0)).ToList()).ApplyTo(household, Now);
+            joining.Select(id => new NewMember("新成员", id, Relation.Child, 0)).ToList()).ApplyTo(household, Now, DateOnly.FromDateTime(Now.UtcDateTime));
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
     public async Task A_household_reads_back_whole_with_full_id_numbers(string kind)
