@@ -20,6 +20,10 @@ public sealed class ConfigurationKeysTests
     [InlineData("gateway", "Jwt__Secret")]
     [InlineData("gateway", "Jwt__SigningKeysBase64__old")]
     [InlineData("marriage", "Jwt__Jwks")]                            // only the gateway checks tokens
+    [InlineData("marriage", "ServiceAuth__Trusted__passports")]      // no process of that name calls anyone
+    [InlineData("marriage", "ServiceAuth__Trusted")]                 // trusted keys are per caller
+    [InlineData("marriage", "ServiceAuth__SigningKeyPem")]
+    [InlineData("gateway", "Management__Path")]
     public void Refuses_a_key_no_code_reads(string app, string variable) =>
         Assert.NotNull(ConfigurationKeys.WhyUnread(App.Named(app), variable));
 
@@ -40,6 +44,11 @@ public sealed class ConfigurationKeysTests
     [InlineData("gateway", "Jwt__Jwks")]
     [InlineData("feedback", "Logging__Console__FormatterName")]
     [InlineData("gateway", "RateLimits__Anonymous__PermitLimit")]
+    [InlineData("marriage", "ServiceAuth__SigningKey")]
+    [InlineData("gateway", "ServiceAuth__SigningKey")]
+    [InlineData("staff-conduct", "ServiceAuth__Trusted__feedback")]
+    [InlineData("feedback", "ServiceAuth__TokenLifetime")]
+    [InlineData("social-assistance", "Management__Port")]
     public void Accepts_a_key_the_code_reads(string app, string variable) =>
         Assert.Null(ConfigurationKeys.WhyUnread(App.Named(app), variable));
 }

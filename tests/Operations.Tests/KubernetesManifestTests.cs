@@ -35,24 +35,51 @@ public sealed class KubernetesManifestTests
     public void Every_setting_from_ConfigMap_and_Secret_is_one_the_app_reads_and_every_setting_it_needs_is_there(string name)
     {
         var app = App.Named(name);
-        var environment = Environment(Get("Deployment", app.Name));
+        var deployment = Get("Deployment", app.Name);
+        var environment = Environment(deployment);
         Assert.All(environment.Keys, key => Assert.True(ConfigurationKeys.WhyUnread(app, key) is null,
             $"{Folder}: {app}: {key}: {ConfigurationKeys.WhyUnread(app, key)}"));
         Assert.Empty(ConfigurationKeys.Required(app, mongo: app.HasStore).Except(environment.Keys));
+        var secrets = Container(deployment)["envFrom"].Items.Where(s => s.Has("secretRef"))
+            .ToDictionary(s => s["secretRef"]["name"].Text, s => Secret(s["secretRef"]["name"].Text));
         if (app.HasStore)
         {
             Assert.Equal("mongo", environment["Storage__Provider"]);
             // The store's address is a secret (it carries credentials), not plain configuration.
-            var deployment = Get("Deployment", app.Name);
-            var secrets = Container(deployment)["envFrom"].Items.Where(s => s.Has("secretRef"))
-                .Select(s => Get("Secret", s["secretRef"]["name"].Text)["stringData"].Strings);
-            Assert.Contains(secrets, secret => secret.ContainsKey("ConnectionStrings__Mongo"));
+            Assert.Contains(secrets.Values, secret => secret.ContainsKey("ConnectionStrings__Mongo"));
         }
+        // The service credentials (ServiceAuth) come from the Secrets the operator creates from infra/make-secrets
+        // (DEPLOYING.md, "Service keys"; not in the repository, see OperatorSecrets): its own private key
+        // (ServiceAuth__SigningKey) from <name>-service-key, the callers' public keys (ServiceAuth__Trusted__<caller>)
+        // from service-trust, and from nowhere else. Outside Development a process trusting no key refuses to start.
+        Assert.Equal(OperatorSecrets.Unknown, secrets[OperatorSecrets.KeySecret(app.Name)][OperatorSecrets.SigningKey]);
+        Assert.Contains(secrets[OperatorSecrets.TrustSecret].Keys, key => key.StartsWith(OperatorSecrets.TrustedPrefix, StringComparison.Ordinal));
+        Assert.All(environment.Where(e => e.Key == OperatorSecrets.SigningKey || e.Key.StartsWith(OperatorSecrets.TrustedPrefix, StringComparison.Ordinal)),
+            e => Assert.Equal(OperatorSecrets.Unknown, e.Value));
+        // Never another process's private key.
+        Assert.All(App.All.Where(other => other != app), other => Assert.DoesNotContain(OperatorSecrets.KeySecret(other.Name), secrets.Keys));
+    }
+
+    [Fact]
+    public void The_secrets_the_operator_makes_are_not_in_the_repository_and_DEPLOYING_says_how_to_make_them()
+    {
+        // make-secrets keys every process, and the Secrets are created from its files as DEPLOYING.md shows.
+        Assert.Equal(App.All.Select(a => a.Name).Order(), OperatorSecrets.KeyedProcesses.Order());
+        var deploying = Repository.Read("infra/DEPLOYING.md");
+        Assert.Contains($"for name in {string.Join(' ', OperatorSecrets.KeyedProcesses)}; do", deploying);
+        Assert.Contains("create secret generic \"$name-service-key\" --from-env-file=\"infra/secrets/$name.env\"", deploying);
+        Assert.Contains($"create secret generic {OperatorSecrets.TrustSecret} --from-env-file=infra/{OperatorSecrets.TrustFile}", deploying);
+        // Never a committed key: no manifest defines them; and every one of them is loaded by some Deployment.
+        Assert.All(OperatorSecrets.KubernetesSecrets.Keys, secret => Assert.Null(Find("Secret", secret)));
+        var referenced = Documents.Where(d => d["kind"].Text == "Deployment")
+            .SelectMany(d => Container(d).Optional("envFrom")?.Items ?? [])
+            .Where(s => s.Has("secretRef")).Select(s => s["secretRef"]["name"].Text).ToHashSet();
+        Assert.Subset(referenced, OperatorSecrets.KubernetesSecrets.Keys.ToHashSet());
     }
 
     [Theory]
     [MemberData(nameof(App.Names), MemberType = typeof(App))]
-    public void Pods_listen_and_the_Service_exposes_the_ports_of_appsettings(string name)
+    public void Pods_listen_on_the_ports_of_appsettings_and_the_Service_exposes_all_but_the_management_port(string name)
     {
         var app = App.Named(name);
         var deployment = Get("Deployment", app.Name);
@@ -65,6 +92,16 @@ public sealed class KubernetesManifestTests
             Assert.Equal(port, containerPorts[endpoint.ToLowerInvariant()]);
             Assert.Equal(port, ServicePort(app.Name, endpoint.ToLowerInvariant()));
         }
+        // The pod declares its management port (/metrics, /ops: Management:Port of appsettings.json) for Prometheus;
+        // no Service exposes it, by name or by number.
+        Assert.Equal(app.ManagementPort, containerPorts["management"]);
+        Assert.Equal(app.Endpoints.Count + 1, containerPorts.Count);
+        Assert.All(Documents.Where(d => d["kind"].Text == "Service").SelectMany(s => s["spec"]["ports"].Items), port =>
+        {
+            Assert.NotEqual("management", port.Optional("targetPort")?.Text);
+            Assert.NotEqual(app.ManagementPort.ToString(), port["port"].Text);
+            Assert.NotEqual(app.ManagementPort.ToString(), port.Optional("targetPort")?.Text);
+        });
     }
 
     [Theory]

@@ -91,15 +91,23 @@ public sealed partial class ObservabilityTests
 
     [Theory]
     [MemberData(nameof(App.Names), MemberType = typeof(App))]
-    public void Every_process_logs_json_in_containers_and_is_scraped(string name)
+    public void Every_process_logs_json_in_containers_and_is_scraped_on_its_management_port(string name)
     {
         var app = App.Named(name);
         Assert.Equal("json", Yaml.Load("infra/docker-compose.yml")["services"][app.Name]["environment"].Strings["Logging__Console__FormatterName"]);
         var deployment = Get("Deployment", app.Name);
         Assert.Equal("json", Environment(deployment)["Logging__Console__FormatterName"]);
+        // /metrics answers on the management port (Management:Port of appsettings.json) only: Kubernetes finds it
+        // by the pod's annotations, on the port the pod declares as "management"...
         var annotations = deployment["spec"]["template"]["metadata"]["annotations"].Strings;
-        Assert.Equal(("true", $"{app.HttpPort}"), (annotations["prometheus.io/scrape"], annotations["prometheus.io/port"]));
-        Assert.Contains($"{app.Name}:{app.HttpPort}", Repository.Read($"{Folder}/prometheus/prometheus.yml"));
+        Assert.Equal(("true", $"{app.ManagementPort}", CivilAffairs.ServiceDefaults.Metrics.MetricsExtensions.ScrapePath),
+            (annotations["prometheus.io/scrape"], annotations["prometheus.io/port"], annotations["prometheus.io/path"]));
+        Assert.Contains(Container(deployment)["ports"].Items,
+            p => p["name"].Text == "management" && p["containerPort"].Text == $"{app.ManagementPort}");
+        // ...and compose's Prometheus scrapes it by the compose service's name, under the app's job, there alone.
+        var job = Yaml.Load($"{Folder}/prometheus/prometheus.yml")["scrape_configs"].Items.Single(j => j["job_name"].Text == app.Name);
+        Assert.Equal([$"{app.Name}:{app.ManagementPort}"], job["static_configs"].Items.SelectMany(c => c["targets"].Items).Select(t => t.Text));
+        Assert.False(job.Has("metrics_path"), "the default path, /metrics");
     }
 
     [GeneratedRegex(@"\b(civilaffairs_[a-z_]+|http_server_[a-z_]+|up)\b(?=\s*[{\[)])")]

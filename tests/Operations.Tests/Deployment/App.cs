@@ -32,6 +32,7 @@ public sealed partial class App
         Settings = JsonDocument.Parse(Repository.Read($"{folder}/appsettings.json")).RootElement.Clone();
         Endpoints = Settings.GetProperty("Kestrel").GetProperty("Endpoints").EnumerateObject()
             .ToDictionary(e => e.Name, e => new Uri(e.Value.GetProperty("Url").GetString()!).Port);
+        ManagementPort = Settings.GetProperty("Management").GetProperty("Port").GetInt32();
         Calls = CalledServices(folder, out var hasOutbox);
         HasOutbox = hasOutbox;
     }
@@ -47,6 +48,16 @@ public sealed partial class App
 
     public int HttpPort => Endpoints["Http"];
     public int GrpcPort => Endpoints["Grpc"];
+
+    /// <summary>The management port (<c>Management:Port</c> of appsettings.json): <c>/metrics</c> and <c>/ops</c>
+    /// answer there only; Prometheus scrapes it and nothing publishes it.</summary>
+    public int ManagementPort { get; }
+
+    /// <summary>The processes that call this one with a service token: the gateway for the services its clusters
+    /// reach, and every app whose <see cref="Calls"/> names it.</summary>
+    public IEnumerable<App> Callers =>
+        All.Where(caller => caller.Calls.Contains(Name)
+            || (caller == Gateway && GatewayClusters.All.Any(cluster => cluster.Service == this)));
 
     /// <summary>The services whose gRPC address (<c>Services:&lt;name&gt;:Grpc</c>) this one reads.</summary>
     public IReadOnlySet<string> Calls { get; }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CivilAffairs.ServiceDefaults.Clients;
 using CivilAffairs.ServiceDefaults.Outbox;
 using CivilAffairs.ServiceDefaults.Documents;
+using CivilAffairs.ServiceDefaults.Security;
 
 namespace CivilAffairs.Operations.Tests.Deployment;
 
@@ -36,6 +37,16 @@ public static class ConfigurationKeys
         if (parts is ["Services", var target, "Grpc"])
             return app.Calls.Contains(target) ? null
                 : $"{app} calls no service named {target} (it calls: {string.Join(", ", app.Calls)})";
+
+        // Every process: its management port, and its service credentials (ServiceCredentialOptions): its own key and
+        // the public keys of the callers it trusts, by the caller's name.
+        if (key is ManagementPort.PortKey or ManagementPort.AddressKey) return null;
+        if (parts is [ServiceCredentialOptions.Section, nameof(ServiceCredentialOptions.Trusted), var caller])
+            return App.All.Any(a => a.Name == caller) ? null : $"no process is named {caller}: it cannot be a trusted caller";
+        if (parts is [ServiceCredentialOptions.Section, var credentialSetting])
+            return credentialSetting != nameof(ServiceCredentialOptions.Trusted)
+                && typeof(ServiceCredentialOptions).GetProperty(credentialSetting) is not null ? null
+                : $"the service credentials have no setting {credentialSetting} (Trusted is per caller: ServiceAuth__Trusted__<caller>)";
 
         // Tuning sections bound to options classes: a key is read if the class has that property.
         if (parts is ["Outbox", var outboxSetting])
@@ -79,6 +90,12 @@ public static class ConfigurationKeys
             yield return "ConnectionStrings__Mongo";
         }
         foreach (var target in app.Calls) yield return $"Services__{target}__Grpc";
+        // Outside Development a process without its own key, or trusting nobody, refuses to start; each service
+        // trusts every process that really calls it (the gateway has no callers of its own but trusts some key too,
+        // which the deployment tests check).
+        yield return $"{ServiceCredentialOptions.Section}__{nameof(ServiceCredentialOptions.SigningKey)}";
+        foreach (var caller in app.Callers)
+            yield return $"{ServiceCredentialOptions.Section}__{nameof(ServiceCredentialOptions.Trusted)}__{caller.Name}";
         if (app == App.Gateway)
             foreach (var cluster in GatewayClusters.All)
                 foreach (var destination in cluster.Destinations)

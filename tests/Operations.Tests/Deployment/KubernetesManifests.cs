@@ -34,7 +34,7 @@ public static class KubernetesManifests
             if (source.Optional("configMapRef") is { } configMap)
                 Add(Get("ConfigMap", configMap["name"].Text)["data"].Strings);
             if (source.Optional("secretRef") is { } secret)
-                Add(Get("Secret", secret["name"].Text)["stringData"].Strings);
+                Add(Secret(secret["name"].Text));
         }
         foreach (var variable in container.Optional("env")?.Items ?? [])
             Add(new Dictionary<string, string> { [variable["name"].Text] = variable["value"].Text });
@@ -45,6 +45,20 @@ public static class KubernetesManifests
             foreach (var (key, value) in entries)
                 Assert.True(environment.TryAdd(key, value), $"{deployment}: {key} is set twice");
         }
+    }
+
+    /// <summary>
+    /// The entries of a Secret a container loads: a Secret of the repository (its <c>stringData</c>), or one the
+    /// operator creates and the repository never holds (<c>&lt;name&gt;-service-key</c>: <c>ServiceAuth__SigningKey</c>;
+    /// <c>service-trust</c>: <c>ServiceAuth__Trusted__&lt;caller&gt;</c> for every process; see
+    /// <see cref="OperatorSecrets"/>), whose values are <see cref="OperatorSecrets.Unknown"/>. Any other missing
+    /// Secret fails.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Secret(string name)
+    {
+        if (Find("Secret", name) is { } defined) return defined["stringData"].Strings;
+        return OperatorSecrets.KubernetesSecrets.TryGetValue(name, out var keys) ? OperatorSecrets.Entries(keys)
+            : throw new Xunit.Sdk.XunitException($"no Secret named {name} under {Folder}, nor one the operator makes ({string.Join(", ", OperatorSecrets.KubernetesSecrets.Keys)})");
     }
 
     /// <summary>The Service port a client uses for the named port of the pods (e.g. "grpc").</summary>
