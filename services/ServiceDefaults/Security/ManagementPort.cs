@@ -9,7 +9,7 @@ namespace CivilAffairs.ServiceDefaults.Security;
 
 /// <summary>
 /// Operations endpoints (<c>/ops/...</c>, <c>/metrics</c>) answer on a management port of their own and nowhere else:
-/// no Service, compose entry or gateway route exposes it; in Kubernetes only the collector may reach it. The public
+/// no Service, compose entry or gateway route exposes it; in Kubernetes only Prometheus may reach it (infra/k8s/network-policies.yaml). The public
 /// ports answer 404 for these paths. Setting: <c>Management:Port</c> (and <c>Management:Address</c>, loopback in
 /// Development, every interface elsewhere).
 /// </summary>
