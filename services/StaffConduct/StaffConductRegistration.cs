@@ -27,14 +27,16 @@ public static class StaffConductRegistration
         builder.Services.AddSingleton<CaseIntake>();
         builder.Services.AddSingleton<RatingIntake>();
         builder.Services.AddSingleton<MonthlyRankingQuery>();
+        builder.Services.AddSingleton<MonthClosing>();
         builder.Services.AddSingleton<ServiceCatalogueDesk>();
         var rules = new PerformanceRules();
         builder.Configuration.GetSection("StaffConduct:Performance").Bind(rules);
         builder.Services.AddSingleton(rules.Validated());
 
-        // Satisfaction comes from the feedback service (Services:feedback:Grpc).
+        // Satisfaction and the appraisal meetings' scores come from the feedback service (Services:feedback:Grpc).
         builder.AddServiceClient<Feedback.V1.Feedback.FeedbackClient>("feedback");
         builder.Services.AddSingleton<ISatisfactionSource, FeedbackSatisfactionSource>();
+        builder.Services.AddSingleton<IAppraisalSource, FeedbackAppraisalSource>();
         return builder;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class StaffConductApi
     {
         var entry = await catalogue.GetAsync(request.ItemId, request.OnDate, context.CancellationToken);
         WindowTelemetry.Set(entry.Item.Window);
-        return entry.ToContract();
+        return PublicAnswer.Masked(entry.ToContract());
     }
 
     public override async Task<ServiceItemVersions> ListServiceItemVersions(ListServiceItemVersionsRequest request, ServerCallContext context)
@@ -38,7 +38,7 @@ public sealed partial class StaffConductApi
         WindowTelemetry.Set(versions[0].Window);
         var response = new ServiceItemVersions();
         response.Versions.AddRange(versions.Select(v => v.ToContract(null)));
-        return response;
+        return PublicAnswer.Masked(response);
     }
 
     public override async Task<ServiceCatalogue> ListServiceItems(ListServiceItemsRequest request, ServerCallContext context)
@@ -75,6 +75,6 @@ public sealed partial class StaffConductApi
     {
         var response = new ServiceCatalogue { OnDate = Dates.Format(day) };
         response.Items.AddRange(entries.Select(e => e.ToContract()));
-        return response;
+        return PublicAnswer.Masked(response);
     }
 }

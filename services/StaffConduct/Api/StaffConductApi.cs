@@ -21,6 +21,7 @@ public sealed partial class StaffConductApi(
     CaseIntake cases,
     RatingIntake ratings,
     MonthlyRankingQuery rankings,
+    MonthClosing closing,
     ServiceCatalogueDesk catalogue,
     BureauClock clock) : V1.StaffConduct.StaffConductBase
 {
@@ -62,7 +63,7 @@ public sealed partial class StaffConductApi(
             return item;
         }));
         response.Designations.AddRange(shown.WindowDesignations.Select(d => d.ToContract()));
-        return response;
+        return PublicAnswer.Masked(response);
     }
 
     public override async Task<V1.StaffMember> UpdateStaffMember(UpdateStaffMemberRequest request, ServerCallContext context)
@@ -157,7 +158,7 @@ public sealed partial class StaffConductApi(
         var found = await designations.ListAsync(window, request.IncludeWithdrawn, context.CancellationToken);
         var response = new ListDesignationsResponse();
         response.Designations.AddRange(found.Select(d => d.ToContract()));
-        return response;
+        return PublicAnswer.Masked(response);
     }
 
     public override async Task<ConductCode> ListConductRules(ListConductRulesRequest request, ServerCallContext context)
@@ -263,7 +264,23 @@ public sealed partial class StaffConductApi(
     {
         var window = request.Window.ToDomain();
         WindowTelemetry.Set(window);
-        var ranking = await rankings.RankAsync(window, request.Month, request.OfficeId, request.StaffId, context.CancellationToken);
+        var ranking = await rankings.RankAsync(window, request.Month, request.OfficeId, request.StaffId, request.Version, context.CancellationToken);
+        return ranking.ToContract();
+    }
+
+    public override async Task<V1.MonthlyRanking> CloseMonth(CloseMonthRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var ranking = await closing.CloseAsync(window, request.Month, request.ClosedBy, context.CancellationToken);
+        return ranking.ToContract();
+    }
+
+    public override async Task<V1.MonthlyRanking> CorrectMonthlyRanking(CorrectMonthlyRankingRequest request, ServerCallContext context)
+    {
+        var window = request.Window.ToDomain();
+        WindowTelemetry.Set(window);
+        var ranking = await closing.CorrectAsync(window, request.Month, request.Reason, request.CorrectedBy, context.CancellationToken);
         return ranking.ToContract();
     }
 

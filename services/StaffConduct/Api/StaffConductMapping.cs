@@ -148,6 +148,7 @@ internal static class StaffConductMapping
             }));
             line.MissingFigures.AddRange(l.MissingFigures);
             line.Titles.AddRange(l.Titles.Select(t => (V1.MonthlyTitle)(int)t));
+            line.Remarks.AddRange(l.Remarks);
             return line;
         }));
         message.Titles.AddRange(ranking.Titles.Select(t => new V1.TitleAward
@@ -162,6 +163,15 @@ internal static class StaffConductMapping
         }));
         message.MissingFigures.AddRange(ranking.MissingFigures);
         message.TitlesWithheld.AddRange(ranking.TitlesWithheld);
+        if (ranking.Publication is { } published)
+        {
+            message.Closed = true;
+            message.Version = published.Version;
+            message.LatestVersion = published.LatestVersion;
+            message.VersionReason = published.Reason;
+            message.PublishedBy = published.PublishedBy;
+            message.PublishedAt = published.PublishedAt.ToTimestamp();
+        }
         return message;
     }
 
@@ -178,5 +188,8 @@ internal static class StaffConductMapping
         Violations = f.Violations,
         Contests = f.Contests,
         ContestScorePercent = f.ContestScorePercent,
+        SatisfactionCounted = f.SatisfactionCounted,
+        AppraisalMeetings = f.AppraisalMeetings,
+        AppraisalScore = f.AppraisalScore,
     };
 }

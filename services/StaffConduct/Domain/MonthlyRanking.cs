@@ -19,7 +19,13 @@ public sealed record PerformanceFigures(
     int Commendations,
     int Violations,
     int Contests,
-    double ContestScorePercent);
+    double ContestScorePercent)
+{
+    /// <summary>False when the satisfaction rate was not counted (fewer ratings than the minimum); the rate is 0 then.</summary>
+    public bool SatisfactionCounted { get; init; }
+    public int AppraisalMeetings { get; init; }
+    public double AppraisalScore { get; init; }
+}
 
 public sealed record ComponentScore(string Component, double Weight, double Score, bool Available);
 
@@ -30,7 +36,11 @@ public sealed record RankingLine(
     PerformanceFigures Figures,
     IReadOnlyList<ComponentScore> Components,
     IReadOnlyList<string> MissingFigures,
-    IReadOnlyList<MonthlyTitle> Titles);
+    IReadOnlyList<MonthlyTitle> Titles)
+{
+    /// <summary>What the reader should know about the figures that is not missing (e.g. too few ratings to count).</summary>
+    public IReadOnlyList<string> Remarks { get; init; } = [];
+}
 
 public sealed record TitleAward(MonthlyTitle Title, RankingLine Line, string Basis);
 
@@ -45,7 +55,13 @@ public sealed record MonthlyRanking(
     string Weighting)
 {
     public bool Complete => MissingFigures.Count == 0;
+
+    /// <summary>Set when the month is closed: the version read, as published (null for a month still open).</summary>
+    public Publication? Publication { get; init; }
 }
+
+/// <summary>A published version of a closed month: 1 when it was closed, then one per correction, with its reason.</summary>
+public sealed record Publication(int Version, int LatestVersion, string Reason, string PublishedBy, DateTimeOffset PublishedAt);
 
 /// <summary>What the month holds for one staff member, before scoring.</summary>
 public sealed record MonthInputs(
@@ -54,4 +70,5 @@ public sealed record MonthInputs(
     SatisfactionAnswer Satisfaction,
     IReadOnlyList<Commitment> CommitmentsDue,
     IReadOnlyList<Inspection> Inspections,
-    IReadOnlyList<double> ContestPercents);
+    IReadOnlyList<double> ContestPercents,
+    AppraisalAnswer? Appraisal = null);

@@ -1,3 +1,5 @@
+using CivilAffairs.StaffConduct.Domain.Rules;
+
 namespace CivilAffairs.StaffConduct.Domain;
 
 /// <summary>Turns a month's inputs into scores, ranks and titles by the <see cref="PerformanceRules"/>. Pure.</summary>
@@ -29,31 +31,43 @@ public static class PerformanceScoring
         var due = kept + broken + overdue;
         var commendations = input.Inspections.Count(i => i.Kind == InspectionKind.Commendation);
         var violations = input.Inspections.Count(i => i.Kind == InspectionKind.Violation);
-        var satisfaction = input.Satisfaction.Figure;
         var contestPercent = input.ContestPercents.Count == 0 ? 0 : input.ContestPercents.Average();
-
-        var missing = new List<string>();
-        if (input.Satisfaction.Missing is { } why) missing.Add($"{PerformanceRules.Satisfaction}: {why}");
+        var evaluations = ThreeEvaluationsCount.Of(rules, input.Satisfaction, input.Inspections, input.Appraisal ?? AppraisalAnswer.NoMeeting);
+        var byName = evaluations.Components.ToDictionary(c => c.Component);
 
         var components = new List<ComponentScore>
         {
             Component(PerformanceRules.Cases, rules.CasesWeight, mostCases > 0, mostCases > 0 ? 100.0 * input.CasesHandled / mostCases : 0),
-            Component(PerformanceRules.Satisfaction, rules.SatisfactionWeight, satisfaction is { Ratings: > 0 }, 100 * (satisfaction?.Rate ?? 0)),
+            byName[PerformanceRules.Satisfaction],
             Component(PerformanceRules.Commitments, rules.CommitmentsWeight, due > 0, due > 0 ? 100.0 * kept / due : 0),
-            Component(PerformanceRules.Conduct, rules.ConductWeight, true,
-                Math.Clamp(rules.ConductBase + rules.CommendationPoints * commendations - rules.ViolationPoints * violations, 0, 100)),
+            byName[PerformanceRules.Conduct],
             Component(PerformanceRules.Skills, rules.SkillsWeight, input.ContestPercents.Count > 0, contestPercent),
+            byName[PerformanceRules.Appraisal],
         };
-        var counted = components.Where(c => c.Available && c.Weight > 0).ToList();
-        var weight = counted.Sum(c => c.Weight);
-        var score = weight > 0 ? Math.Round(counted.Sum(c => c.Weight * c.Score) / weight, 2) : 0;
+        var score = WeightedMean(components);
 
-        var figures = new PerformanceFigures(input.CasesHandled, satisfaction?.Ratings ?? 0, satisfaction?.Rate ?? 0, due, kept, broken, overdue,
-            commendations, violations, input.ContestPercents.Count, Math.Round(contestPercent, 2));
-        return new RankingLine(0, input.Staff, score, figures, components, missing, []);
+        var shown = input.Satisfaction.Figure;
+        var counted = evaluations.CountedSatisfaction;
+        var appraisal = input.Appraisal?.Figure;
+        var figures = new PerformanceFigures(input.CasesHandled, shown?.Ratings ?? 0, counted?.Rate ?? 0, due, kept, broken, overdue,
+            commendations, violations, input.ContestPercents.Count, Math.Round(contestPercent, 2))
+        {
+            SatisfactionCounted = counted is not null,
+            AppraisalMeetings = appraisal?.Meetings ?? 0,
+            AppraisalScore = Math.Round(appraisal?.AverageScore ?? 0, 2),
+        };
+        return new RankingLine(0, input.Staff, score, figures, components, evaluations.Missing, []) { Remarks = evaluations.Remarks };
     }
 
-    private static ComponentScore Component(string name, double weight, bool available, double score) =>
+    /// <summary>The weighted mean of the components that have figures (the others left out, the weights rescaled), 0..100.</summary>
+    public static double WeightedMean(IReadOnlyList<ComponentScore> components)
+    {
+        var counted = components.Where(c => c.Available && c.Weight > 0).ToList();
+        var weight = counted.Sum(c => c.Weight);
+        return weight > 0 ? Math.Round(counted.Sum(c => c.Weight * c.Score) / weight, 2) : 0;
+    }
+
+    internal static ComponentScore Component(string name, double weight, bool available, double score) =>
         new(name, weight, available ? Math.Round(score, 2) : 0, available);
 
     private static (List<TitleAward> Titles, List<string> Withheld) AwardTitles(PerformanceRules rules, IReadOnlyList<RankingLine> lines, bool complete)
@@ -63,7 +77,7 @@ public static class PerformanceScoring
         if (lines.Count == 0) return (titles, withheld);
         if (!complete)
         {
-            withheld.Add("服务标兵 and 岗位明星 are not awarded: satisfaction figures are missing (see missing_figures); ask again when the feedback service answers");
+            withheld.Add("服务标兵 and 岗位明星 are not awarded: satisfaction or appraisal figures are missing (see missing_figures); ask again when the feedback service answers");
             return (titles, withheld);
         }
 

@@ -24,6 +24,7 @@ namespace CivilAffairs.StaffConduct.Storage;
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(StaffProfile))]
 [JsonSerializable(typeof(ServiceItemContent))]
+[JsonSerializable(typeof(PublishedRanking))]
 internal sealed partial class StaffConductJson : JsonSerializerContext;
 
 /// <summary>The staff-conduct collections: one per aggregate, with the fields its queries and unique rules need.</summary>
@@ -109,9 +110,16 @@ public static class StaffConductDocuments
             .Field("item", r => r.ItemId).Field("month", r => Month.Of(r.CompletedOn).ToString()).Field("within", r => r.WithinPromise)
             .Index("item", "month");
 
+    /// <summary>One document per published version of a window's month ("window:month:vN"): a second publisher of the
+    /// same version meets the id. Never replaced.</summary>
+    public static readonly DocumentCollection<PublishedRanking> PublishedRankings =
+        new DocumentCollection<PublishedRanking>("published_rankings", Json.PublishedRanking, p => p.Id)
+            .Field("month", p => PublishedRanking.KeyOf(p.Window, p.Month)).Field("version", p => p.Version)
+            .Index("month", "version");
+
     public static readonly IDocumentCollection[] All =
     [
         Staff, StaffHistory, DutyDays, Commitments, Designations, ConductRules, Inspections, Contests, CaseReports, Ratings, Closures,
-        Catalogue, ServiceTimes,
+        Catalogue, ServiceTimes, PublishedRankings,
     ];
 }

@@ -25,6 +25,7 @@ public static class StaffConductStorage
         services.AddSingleton<IRatingLedger, RatingLedger>();
         services.AddSingleton<IServiceCatalogue, ServiceCatalogue>();
         services.AddSingleton<IServiceTimeLedger, ServiceTimeLedger>();
+        services.AddSingleton<IPublishedRankings, RankingArchive>();
         // In this order: an earlier release's store file is carried over first, so seeding finds its code and catalogue.
         services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
         services.AddSingleton<IStoreMigration, StoreSeeding>();

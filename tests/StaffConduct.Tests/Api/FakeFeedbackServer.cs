@@ -17,6 +17,20 @@ public sealed class FakeFeedback : Feedback.V1.Feedback.FeedbackBase
     public ConcurrentDictionary<string, (int Total, double Rate)> Staff { get; } = new();
     public ConcurrentQueue<GetStaffSatisfactionRequest> Asked { get; } = new();
 
+    /// <summary>What the appraisal meetings gave each window (meetings, average score).</summary>
+    public ConcurrentDictionary<Common.V1.WindowType, (int Meetings, double Average)> Appraisals { get; } = new();
+    public ConcurrentQueue<GetWindowStatisticsRequest> AskedStatistics { get; } = new();
+
+    public override Task<WindowStatistics> GetWindowStatistics(GetWindowStatisticsRequest request, ServerCallContext context)
+    {
+        AskedStatistics.Enqueue(request);
+        var (meetings, average) = Appraisals.GetValueOrDefault(request.Window);
+        return Task.FromResult(new WindowStatistics
+        {
+            Window = request.Window, Appraisal = new AppraisalSummary { Meetings = meetings, AverageScore = average },
+        });
+    }
+
     public override Task<StaffSatisfaction> GetStaffSatisfaction(GetStaffSatisfactionRequest request, ServerCallContext context)
     {
         Asked.Enqueue(request);

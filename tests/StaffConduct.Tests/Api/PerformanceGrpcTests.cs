@@ -143,7 +143,8 @@ public class PerformanceGrpcTests : IAsyncLifetime
         var ranking = await Client.GetMonthlyRankingAsync(new GetMonthlyRankingRequest { Window = WindowType.MarriageRegistration, Month = "2026-11" });
 
         Assert.False(ranking.Complete);
-        Assert.Equal(3, ranking.MissingFigures.Count);
+        Assert.Equal(3, ranking.MissingFigures.Count(m => m.Contains("satisfaction: the feedback service did not answer")));
+        Assert.Contains(ranking.MissingFigures, m => m.Contains("appraisal: the feedback service did not answer"));
         Assert.All(ranking.Lines, l =>
         {
             Assert.Contains(l.MissingFigures, m => m.StartsWith("satisfaction: the feedback service did not answer"));
@@ -151,7 +152,7 @@ public class PerformanceGrpcTests : IAsyncLifetime
             Assert.Equal(0, l.Figures.Ratings);
         });
         Assert.Empty(ranking.Titles);
-        Assert.Contains(ranking.TitlesWithheld, w => w.Contains("satisfaction figures are missing"));
+        Assert.Contains(ranking.TitlesWithheld, w => w.Contains("satisfaction or appraisal figures are missing"));
         // The other figures are still there.
         Assert.Equal(120, ranking.Lines.Single(l => l.Staff.StaffId == a.StaffId).Figures.CasesHandled);
     }
@@ -205,6 +206,99 @@ public class PerformanceGrpcTests : IAsyncLifetime
             StaffId = member.StaffId, Month = "2026-12", Count = 0, Source = "hotline",
         }).ResponseAsync);
         Assert.Equal(["event_id", "count", "month", "window"], bad.Fields());
+    }
+
+    private Task<V1.MonthlyRanking> RankingAsync(int version = 0) => Client.GetMonthlyRankingAsync(new GetMonthlyRankingRequest
+    {
+        Window = WindowType.MarriageRegistration, Month = "2026-11", Version = version,
+    }).ResponseAsync;
+
+    private static string RuleOf(RpcException error) =>
+        error.GetRpcStatus()?.GetDetail<Google.Rpc.PreconditionFailure>()?.Violations.Single().Type ?? $"({error.StatusCode})";
+
+    [Fact]
+    public async Task A_closed_month_is_unchanged_by_a_later_rating_and_a_correction_is_published_as_version_2_with_its_reason()
+    {
+        var (a, b, c) = await RunTheMonthAsync();
+        var early = await Assert.ThrowsAsync<RpcException>(() => Client.CloseMonthAsync(new CloseMonthRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", ClosedBy = "绩效考核办",
+        }).ResponseAsync);
+        Assert.Equal("month-not-ended", RuleOf(early));
+        var notClosed = await Assert.ThrowsAsync<RpcException>(() => Client.CorrectMonthlyRankingAsync(new CorrectMonthlyRankingRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", Reason = "补录", CorrectedBy = "绩效考核办",
+        }).ResponseAsync);
+        Assert.Equal("month-not-closed", RuleOf(notClosed));
+
+        _host.Clock.Advance(TimeSpan.FromDays(11)); // 2026-12-01
+        var closed = await Client.CloseMonthAsync(new CloseMonthRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", ClosedBy = "绩效考核办",
+        });
+        Assert.Equal((true, 1, 1, "month closed", "绩效考核办"), (closed.Closed, closed.Version, closed.LatestVersion, closed.VersionReason, closed.PublishedBy));
+        Assert.Equal([(a.StaffId, 1, 98.15), (c.StaffId, 2, 90.0), (b.StaffId, 3, 71.25)], closed.Lines.Select(l => (l.Staff.StaffId, l.Rank, l.Score)));
+
+        // After closing: B's late ratings come in, and a late report of cases. The published month does not move.
+        _feedback.Feedback.Staff[b.StaffId] = (60, 1.0);
+        await ReportCasesAsync(b, 80, "mar-evt-late");
+        var read = await RankingAsync();
+        Assert.Equal(closed.Lines.Select(l => (l.Staff.StaffId, l.Rank, l.Score)), read.Lines.Select(l => (l.Staff.StaffId, l.Rank, l.Score)));
+        Assert.Equal(closed.Titles.Select(t => (t.Title, t.StaffId)), read.Titles.Select(t => (t.Title, t.StaffId)));
+        Assert.Equal((true, 1), (read.Closed, read.Version));
+        var again = await Assert.ThrowsAsync<RpcException>(() => Client.CloseMonthAsync(new CloseMonthRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", ClosedBy = "绩效考核办",
+        }).ResponseAsync);
+        Assert.Equal("month-already-closed", RuleOf(again));
+
+        // The correction publishes version 2 with its reason; version 1 stays readable.
+        var noReason = await Assert.ThrowsAsync<RpcException>(() => Client.CorrectMonthlyRankingAsync(new CorrectMonthlyRankingRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", CorrectedBy = "绩效考核办",
+        }).ResponseAsync);
+        Assert.Equal(["reason"], noReason.Fields());
+        var corrected = await Client.CorrectMonthlyRankingAsync(new CorrectMonthlyRankingRequest
+        {
+            Window = WindowType.MarriageRegistration, Month = "2026-11", Reason = "婚姻登记系统迟报的80件补录", CorrectedBy = "绩效考核办",
+        });
+        Assert.Equal((2, 2, "婚姻登记系统迟报的80件补录"), (corrected.Version, corrected.LatestVersion, corrected.VersionReason));
+        Assert.Equal(180, corrected.Lines.Single(l => l.Staff.StaffId == b.StaffId).Figures.CasesHandled);
+
+        var latest = await RankingAsync();
+        Assert.Equal((2, "婚姻登记系统迟报的80件补录"), (latest.Version, latest.VersionReason));
+        Assert.Equal(corrected.Lines.Select(l => (l.Staff.StaffId, l.Score)), latest.Lines.Select(l => (l.Staff.StaffId, l.Score)));
+        var first = await RankingAsync(version: 1);
+        Assert.Equal((1, 2, "month closed"), (first.Version, first.LatestVersion, first.VersionReason));
+        Assert.Equal(closed.Lines.Select(l => (l.Staff.StaffId, l.Rank, l.Score)), first.Lines.Select(l => (l.Staff.StaffId, l.Rank, l.Score)));
+        Assert.Equal(100, first.Lines.Single(l => l.Staff.StaffId == b.StaffId).Figures.CasesHandled);
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(() => RankingAsync(version: 3));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_appraisal_meetings_score_of_the_window_counts_with_its_weight_and_too_few_ratings_are_not_a_rate()
+    {
+        var (a, _, c) = await RunTheMonthAsync();
+        _feedback.Feedback.Appraisals[WindowType.MarriageRegistration] = (2, 60);
+        _feedback.Feedback.Staff[c.StaffId] = (1, 1.0); // one "very satisfied"
+
+        var ranking = await RankingAsync();
+
+        var lineA = ranking.Lines.Single(l => l.Staff.StaffId == a.StaffId);
+        var appraisal = lineA.Components.Single(x => x.Component == "appraisal");
+        Assert.Equal((true, 60.0, 0.1), (appraisal.Available, appraisal.Score, appraisal.Weight));
+        Assert.Equal((2, 60.0), (lineA.Figures.AppraisalMeetings, lineA.Figures.AppraisalScore));
+        Assert.NotEqual(98.15, lineA.Score); // the meetings' 60 pulls the 98.15 of the other components down
+        Assert.Contains("appraisal 0.1", ranking.Weighting);
+        // The meetings of the twelve months up to the ranked one.
+        Assert.Contains(_feedback.Feedback.AskedStatistics, q => (q.FromDate, q.ToDate) == ("2025-12-01", "2026-11-30"));
+
+        var lineC = ranking.Lines.Single(l => l.Staff.StaffId == c.StaffId);
+        Assert.Equal((1, 0.0, false), (lineC.Figures.Ratings, lineC.Figures.SatisfactionRate, lineC.Figures.SatisfactionCounted));
+        Assert.False(lineC.Components.Single(x => x.Component == "satisfaction").Available);
+        Assert.Contains(lineC.Remarks, r => r.Contains("fewer than the 10"));
     }
 
     [Fact]

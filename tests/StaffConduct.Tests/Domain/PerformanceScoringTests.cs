@@ -96,7 +96,7 @@ public class PerformanceScoringTests
     [Fact]
     public void A_configuration_with_no_weight_is_refused()
     {
-        var rules = new PerformanceRules { CasesWeight = 0, SatisfactionWeight = 0, CommitmentsWeight = 0, ConductWeight = 0, SkillsWeight = 0 };
+        var rules = new PerformanceRules { CasesWeight = 0, SatisfactionWeight = 0, CommitmentsWeight = 0, ConductWeight = 0, SkillsWeight = 0, AppraisalWeight = 0 };
         Assert.Throws<InvalidOperationException>(() => rules.Validated());
     }
 
