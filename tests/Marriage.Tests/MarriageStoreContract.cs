@@ -191,7 +191,7 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         var missed = NewAppointment(day.Slots[0]);
         await stores.Appointments.BookAsync(came, Today, default);
         await stores.Appointments.BookAsync(missed, Today, default);
-        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.Appointment, came.FirstParty, came.SecondParty, came.AppointmentId), default);
+        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.Appointment, came.FirstParty, came.SecondParty, came.AppointmentId), default).Ticket();
         Assert.Single(await stores.Calendar.GetUnclosedDaysBeforeAsync(Day.AddDays(1), default));
         Assert.Equal(1, await stores.Appointments.RecordNoShowsAsync("xicheng-1", Day, Now, default));
         Assert.Equal(AppointmentStatus.NoShow, (await stores.Appointments.GetAsync(missed.AppointmentId, default))!.Status);
@@ -216,11 +216,11 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         await stores.Calendar.OpenDayAsync(day, default);
         var booked = NewAppointment(day.Slots[0]);
         await stores.Appointments.BookAsync(booked, Today, default);
-        var walkIn = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), Person(Sex.Female), at: Now), default);
+        var walkIn = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), Person(Sex.Female), at: Now), default).Ticket();
         var ticket = await stores.Hall.CheckInAsync(
-            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(1)), default);
+            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(1)), default).Ticket();
         var again = await stores.Hall.CheckInAsync(
-            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(2)), default);
+            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(2)), default).Ticket();
         Assert.Equal(("W001", "A001"), (walkIn.Number, ticket.Number));
         Assert.Equal(ticket.TicketId, again.TicketId);
         Assert.Equal(AppointmentStatus.CheckedIn, (await stores.Appointments.GetAsync(booked.AppointmentId, default))!.Status);
@@ -242,14 +242,14 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         var stores = await StoresAsync(kind);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
-        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
+        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
         var record = Record(man, woman, "J2026-xicheng-1-000001");
         var registered = await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1,
             [Event("evt_1", record.MarriageId), Event("evt_2", record.MarriageId)], default);
         Assert.IsType<RegistrationOutcome.Registered>(registered);
         Assert.Equal(TicketStatus.Done, (await stores.Hall.GetTicketAsync(ticket.TicketId, default))!.Status);
 
-        var second = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default);
+        var second = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default).Ticket();
         var bigamy = await stores.Archive.RegisterAsync(Record(second.FirstParty, woman, "J2026-xicheng-1-000002"),
             second with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [Event("evt_3", "m2")], default);
         Assert.Equal(2, Assert.IsType<RegistrationOutcome.PartyAlreadyMarried>(bigamy).PartyNumber);
@@ -286,7 +286,7 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         var stores = await StoresAsync(kind);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
-        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
+        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
         var record = Record(man, woman, "J2026-xicheng-1-000001");
         await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default);
 
@@ -311,7 +311,7 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         Assert.Empty(await stores.Archive.GetOpenDivorcesAsync(default));
 
         // Once dissolved, both may marry again.
-        var next = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, Person(Sex.Female)), default);
+        var next = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, Person(Sex.Female)), default).Ticket();
         Assert.IsType<RegistrationOutcome.Registered>(await stores.Archive.RegisterAsync(Record(man, next.SecondParty, "J2026-xicheng-1-000009"),
             next with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default));
     }
@@ -360,4 +360,11 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         foreach (var stores in _stores) await stores.DisposeAsync();
     }
+}
+
+/// <summary>The ticket of a check-in the store accepted.</summary>
+internal static class CheckIns
+{
+    public static async Task<QueueTicket> Ticket(this Task<CheckInOutcome> outcome) =>
+        await outcome is CheckInOutcome.CheckedIn checkedIn ? checkedIn.Ticket : throw new InvalidOperationException("the check-in was refused");
 }
