@@ -6,8 +6,8 @@ namespace CivilAffairs.Marriage;
 /// <summary>
 /// The server-side key of the certificates' verification codes, <c>Marriage:Certificates:VerificationKey</c> (at least 32
 /// characters; from a secret in production), and <c>Marriage:Certificates:VerificationLinkBase</c>, the public address the
-/// QR code points at. appsettings.Development.json carries a key for the developer run; outside Development a process
-/// refuses to start without a key of its own, or with that one: codes made with a published key could be forged.
+/// QR code points at. appsettings.Development.json carries a key for the developer run; a process refuses to start without a key,
+/// and outside Development with that one: codes made with a published key could be forged.
 /// </summary>
 internal static class CertificateVerificationKey
 {
@@ -20,17 +20,10 @@ internal static class CertificateVerificationKey
     public static CertificateCodes Codes(IConfiguration configuration, IHostEnvironment environment)
     {
         var key = configuration[KeySetting];
-        if (!environment.IsDevelopment())
-        {
-            if (string.IsNullOrWhiteSpace(key))
-                throw new InvalidOperationException($"{KeySetting} is not set: certificates' verification codes need a server-side key in {environment.EnvironmentName}.");
-            if (key.Trim() == DevelopmentKey)
-                throw new InvalidOperationException($"{KeySetting} is the development key in {environment.EnvironmentName}: give the service its own key.");
-        }
-        else if (string.IsNullOrWhiteSpace(key))
-        {
-            key = DevelopmentKey;
-        }
+        if (string.IsNullOrWhiteSpace(key))
+            throw new InvalidOperationException($"{KeySetting} is not set: certificates' verification codes need a server-side key in {environment.EnvironmentName}.");
+        if (!environment.IsDevelopment() && key.Trim() == DevelopmentKey)
+            throw new InvalidOperationException($"{KeySetting} is the development key in {environment.EnvironmentName}: give the service its own key.");
         var bytes = Encoding.UTF8.GetBytes(key.Trim());
         if (bytes.Length < 32) throw new InvalidOperationException($"{KeySetting} must be at least 32 characters long.");
         var link = configuration[LinkSetting];

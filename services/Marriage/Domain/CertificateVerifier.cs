@@ -22,12 +22,15 @@ public sealed record CertificateCheck(string Number, CertificateKind Kind, Certi
 /// </summary>
 public sealed class CertificateVerifier(IMarriageArchive archive, CertificateCodes codes, OfficeClock clock)
 {
+    public const string NotFoundAnswer = "the number with this code";
+
     public async Task<CertificateCheck> VerifyAsync(string certificateNumber, string? code, CancellationToken cancellationToken)
     {
         var matches = codes.Matches(certificateNumber, code);
         var record = await archive.GetByCertificateAsync(certificateNumber, cancellationToken);
         var certificate = record?.Certificates.FirstOrDefault(c => c.Number == certificateNumber && c.IssuedHere);
-        if (!matches || record is null || certificate is null) throw new NotFound("certificate", certificateNumber);
+        // One answer for every miss, the number not echoed: an unknown number and a wrong code read the same.
+        if (!matches || record is null || certificate is null) throw new NotFound("certificate", NotFoundAnswer);
 
         var names = record.Parties.Select(p => Masking.MaskName(p.Name)).ToList();
         var (standing, date) = certificate.Status switch
