@@ -1,4 +1,5 @@
 using CivilAffairs.Marriage.Domain;
+using CivilAffairs.Marriage.Domain.Rules;
 using CivilAffairs.Marriage.Integration;
 using CivilAffairs.ServiceDefaults.Outbox;
 
@@ -21,6 +22,10 @@ public static class MarriageRegistration
         services.AddSingleton<HallQueue>();
         services.AddSingleton<MarriageRegistry>();
         services.AddSingleton<DivorceByAgreement>();
+        services.AddSingleton<CoolingOffPeriod>();
+        services.AddSingleton<OneStandingMarriage>();
+        services.AddSingleton(CertificateVerificationKey.Codes(builder.Configuration, builder.Environment));
+        services.AddSingleton<CertificateVerifier>();
         services.AddSingleton<DailyReport>();
         services.AddHostedService<DayEnd>();
         services.AddSingleton<IPlatformEvents, PlatformEvents>();

@@ -36,7 +36,7 @@ public sealed class DivorceCoolingOffTests : IDisposable
         }).ResponseAsync;
 
     private Task<V1.DivorceApplication> WithdrawAsync(V1.DivorceApplication application, Party who) =>
-        _office.Registry.WithdrawDivorceAsync(new WithdrawDivorceRequest { ApplicationId = application.ApplicationId, IdNumber = who.IdNumber, Reason = "和好" }).ResponseAsync;
+        _office.Registry.WithdrawDivorceAsync(new WithdrawDivorceRequest { ApplicationId = application.ApplicationId, OfficeId = MarriageOffice.Id, IdNumber = who.IdNumber, Reason = "和好" }).ResponseAsync;
 
     private Task<V1.DivorceApplication> GetAsync(V1.DivorceApplication application) =>
         _office.Registry.GetDivorceApplicationAsync(new GetDivorceApplicationRequest { ApplicationId = application.ApplicationId }).ResponseAsync;

@@ -50,7 +50,7 @@ public class MarriageDomainTests
     public void A_party_with_bad_fields_is_reported_field_by_field()
     {
         var validator = new Validator();
-        Party.Parse(" ", IdNumbers.WithWrongCheck(IdNumbers.Make(new DateOnly(1990, 1, 1), Sex.Male)), "12345", "first_party", validator);
+        Party.Parse(" ", IdNumbers.WithWrongCheck(IdNumbers.Make(new DateOnly(1990, 1, 1), Sex.Male)), "12345", "first_party", validator, Day);
         var error = Assert.Throws<ValidationFailed>(validator.ThrowIfInvalid);
         Assert.Equal(["first_party.name", "first_party.id_number", "first_party.phone"], error.Violations.Select(v => v.Field));
     }

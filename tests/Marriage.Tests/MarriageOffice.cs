@@ -7,7 +7,8 @@ namespace CivilAffairs.Marriage.Tests;
 
 /// <summary>
 /// A marriage office in memory with its three gRPC faces and a clock the test moves in office time (Asia/Shanghai),
-/// plus the steps a clerk takes, so scenario tests read like a day at the office.
+/// plus the steps a clerk takes, so scenario tests read like a day at the office. Through the gateway, the service
+/// listens on real sockets with the real gateway in front, and every client call goes in as the all-scopes partner.
 /// </summary>
 internal sealed class MarriageOffice : IDisposable
 {
@@ -19,12 +20,29 @@ internal sealed class MarriageOffice : IDisposable
     public MarriageHall.MarriageHallClient Hall { get; }
     public MarriageRegistry.MarriageRegistryClient Registry { get; }
 
+    /// <summary>The gateway in front, when the office runs through it.</summary>
+    public CivilAffairs.Gateway.Tests.GatewayInFront? Front { get; }
+
     /// <param name="storeFile">A store file to start on (copied), e.g. one an earlier release wrote.</param>
-    public MarriageOffice(DateTime localNow, string? storeFile = null)
+    /// <param name="throughGateway">The service on Kestrel behind the real gateway; the clients call the gateway.</param>
+    public MarriageOffice(DateTime localNow, string? storeFile = null, bool throughGateway = false)
     {
         Host = new ServiceHost<MarriageAppointmentsApi>(new DateTimeOffset(localNow, Offset));
         if (storeFile is not null) File.Copy(storeFile, Host.StorePath);
-        var channel = Host.Channel();
+        Grpc.Net.Client.GrpcChannel channel;
+        if (throughGateway)
+        {
+            var (http, grpc) = (FreePort.Url(), FreePort.Url());
+            Host.With("Kestrel:Endpoints:Http:Url", http).With("Kestrel:Endpoints:Grpc:Url", grpc);
+            Host.UseKestrel();
+            Host.StartServer();
+            Front = new CivilAffairs.Gateway.Tests.GatewayInFront("marriage", http, grpc);
+            channel = Front.Grpc;
+        }
+        else
+        {
+            channel = Host.Channel();
+        }
         Appointments = new MarriageAppointments.MarriageAppointmentsClient(channel);
         Hall = new MarriageHall.MarriageHallClient(channel);
         Registry = new MarriageRegistry.MarriageRegistryClient(channel);
@@ -85,5 +103,12 @@ internal sealed class MarriageOffice : IDisposable
     public static Party Person(DateOnly birth, Sex sex, string name = "赵六") =>
         new() { Name = name, IdNumber = IdNumbers.Make(birth, sex), Phone = "13700000000" };
 
-    public void Dispose() => Host.Dispose();
+    /// <summary>A REST client to the gateway with no partner key: an anonymous member of the public.</summary>
+    public HttpClient Anonymous() => CivilAffairs.Gateway.Tests.TestPartners.Client(Front!.Gateway.HttpUrl, apiKey: null);
+
+    public void Dispose()
+    {
+        Front?.Dispose();
+        Host.Dispose();
+    }
 }

@@ -191,7 +191,7 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         var missed = NewAppointment(day.Slots[0]);
         await stores.Appointments.BookAsync(came, Today, default);
         await stores.Appointments.BookAsync(missed, Today, default);
-        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.Appointment, came.FirstParty, came.SecondParty, came.AppointmentId), default);
+        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.Appointment, came.FirstParty, came.SecondParty, came.AppointmentId), default).Ticket();
         Assert.Single(await stores.Calendar.GetUnclosedDaysBeforeAsync(Day.AddDays(1), default));
         Assert.Equal(1, await stores.Appointments.RecordNoShowsAsync("xicheng-1", Day, Now, default));
         Assert.Equal(AppointmentStatus.NoShow, (await stores.Appointments.GetAsync(missed.AppointmentId, default))!.Status);
@@ -216,11 +216,11 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         await stores.Calendar.OpenDayAsync(day, default);
         var booked = NewAppointment(day.Slots[0]);
         await stores.Appointments.BookAsync(booked, Today, default);
-        var walkIn = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), Person(Sex.Female), at: Now), default);
+        var walkIn = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), Person(Sex.Female), at: Now), default).Ticket();
         var ticket = await stores.Hall.CheckInAsync(
-            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(1)), default);
+            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(1)), default).Ticket();
         var again = await stores.Hall.CheckInAsync(
-            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(2)), default);
+            Ticket("xicheng-1", Day, TicketKind.Appointment, booked.FirstParty, booked.SecondParty, booked.AppointmentId, Now.AddMinutes(2)), default).Ticket();
         Assert.Equal(("W001", "A001"), (walkIn.Number, ticket.Number));
         Assert.Equal(ticket.TicketId, again.TicketId);
         Assert.Equal(AppointmentStatus.CheckedIn, (await stores.Appointments.GetAsync(booked.AppointmentId, default))!.Status);
@@ -242,14 +242,14 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         var stores = await StoresAsync(kind);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
-        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
+        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
         var record = Record(man, woman, "J2026-xicheng-1-000001");
         var registered = await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1,
             [Event("evt_1", record.MarriageId), Event("evt_2", record.MarriageId)], default);
         Assert.IsType<RegistrationOutcome.Registered>(registered);
         Assert.Equal(TicketStatus.Done, (await stores.Hall.GetTicketAsync(ticket.TicketId, default))!.Status);
 
-        var second = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default);
+        var second = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default).Ticket();
         var bigamy = await stores.Archive.RegisterAsync(Record(second.FirstParty, woman, "J2026-xicheng-1-000002"),
             second with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [Event("evt_3", "m2")], default);
         Assert.Equal(2, Assert.IsType<RegistrationOutcome.PartyAlreadyMarried>(bigamy).PartyNumber);
@@ -286,7 +286,7 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         var stores = await StoresAsync(kind);
         var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
-        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default);
+        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
         var record = Record(man, woman, "J2026-xicheng-1-000001");
         await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default);
 
@@ -311,9 +311,63 @@ public sealed class MarriageStoreContract : IAsyncDisposable
         Assert.Empty(await stores.Archive.GetOpenDivorcesAsync(default));
 
         // Once dissolved, both may marry again.
-        var next = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, Person(Sex.Female)), default);
+        var next = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, Person(Sex.Female)), default).Ticket();
         Assert.IsType<RegistrationOutcome.Registered>(await stores.Archive.RegisterAsync(Record(man, next.SecondParty, "J2026-xicheng-1-000009"),
             next with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default));
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
+    public async Task A_person_holds_one_ticket_a_day_until_it_is_done(string kind)
+    {
+        var stores = await StoresAsync(kind);
+        var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
+        var first = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
+
+        var sameCouple = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, woman, man), default);
+        Assert.Equal(first.TicketId, Assert.IsType<CheckInOutcome.AlreadyQueued>(sameCouple).Held.TicketId);
+        var otherPartner = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default);
+        Assert.Equal(first.TicketId, Assert.IsType<CheckInOutcome.AlreadyQueued>(otherPartner).Held.TicketId);
+        Assert.Single(await stores.Hall.GetTicketsAsync("xicheng-1", Day, default));
+        // Another day holds nobody of today.
+        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day.AddDays(1), TicketKind.WalkIn, man, woman), default).Ticket();
+
+        Assert.True(await stores.Hall.UpdateTicketAsync(first with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, default));
+        await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, Person(Sex.Male), woman), default).Ticket();
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
+    public async Task An_ended_marriage_holds_nobody_and_a_record_entered_from_another_office_is_inserted_with_its_application(string kind)
+    {
+        var stores = await StoresAsync(kind);
+        var (man, woman) = (Person(Sex.Male), Person(Sex.Female));
+        var ticket = await stores.Hall.CheckInAsync(Ticket("xicheng-1", Day, TicketKind.WalkIn, man, woman), default).Ticket();
+        var record = Record(man, woman, "J2026-xicheng-1-000001");
+        await stores.Archive.RegisterAsync(record, ticket with { Status = TicketStatus.Done, CompletedAt = Now, Version = 2 }, 1, [], default);
+        Assert.True((await stores.MaritalStatus.StatusOfAsync(woman.IdNumber.Value, default)).HasStandingMarriage);
+        Assert.Equal("this platform's archive", stores.MaritalStatus.Consulted);
+
+        var widowed = (record with
+        {
+            Status = MarriageStatus.Widowed, Version = 2,
+            Ending = new MarriageEnding(EndingKind.DeathOfSpouse, Today, Now, "clerk-1", DeathEvidence: DeathEvidence.DeathCertificate, EvidenceNumber: "D1", DeceasedParty: 1),
+        }).Appending(new ArchiveEntry(Now, ArchiveActions.DeathRecorded, "clerk-1", "xicheng-1", 0, "death"));
+        Assert.True(await stores.Archive.UpdateAsync(widowed, 1, [], default));
+        Assert.False((await stores.MaritalStatus.StatusOfAsync(woman.IdNumber.Value, default)).HasStandingMarriage);
+        var stored = (await stores.Archive.GetAsync(record.MarriageId, default))!;
+        Assert.Equal((MarriageStatus.Widowed, EndingKind.DeathOfSpouse, "D1"), (stored.Status, stored.Ending!.Kind, stored.Ending.EvidenceNumber));
+
+        var elsewhere = Record(Person(Sex.Male), woman, "J2019-310101-000007") with
+        {
+            Elsewhere = new RegisteredElsewhere("J2019-310101-000007", new DateOnly(2019, 5, 20), "上海市黄浦区民政局婚姻登记处"), Version = 1,
+        };
+        var entry = new ArchiveEntry(Now, ArchiveActions.DivorceAccepted, "clerk-1", "xicheng-1", 0, "accepted");
+        var application = new DivorceApplication("div_9", elsewhere.MarriageId, "xicheng-1", Today, "R1", new DivorceAgreement("无", "无", "无"),
+            DivorceState.Open, null, null, [entry], 1);
+        Assert.True(await stores.Archive.SaveDivorceStepAsync(application, null, elsewhere.Appending(entry), 0, [], default));
+        Assert.Equal("上海市黄浦区民政局婚姻登记处", (await stores.Archive.GetByCertificateAsync("J2019-310101-000007", default))!.Elsewhere!.IssuingOffice);
+        // Entered once: a second entry of the same marriage (the woman stands married in it now) is refused.
+        var twice = elsewhere with { MarriageId = "mar_twice" };
+        Assert.False(await stores.Archive.SaveDivorceStepAsync(application with { ApplicationId = "div_10", MarriageId = "mar_twice" }, null, twice, 0, [], default));
     }
 
     [Theory, MemberData(nameof(StoreKinds.Available), MemberType = typeof(StoreKinds))]
@@ -360,4 +414,11 @@ public sealed class MarriageStoreContract : IAsyncDisposable
     {
         foreach (var stores in _stores) await stores.DisposeAsync();
     }
+}
+
+/// <summary>The ticket of a check-in the store accepted.</summary>
+internal static class CheckIns
+{
+    public static async Task<QueueTicket> Ticket(this Task<CheckInOutcome> outcome) =>
+        await outcome is CheckInOutcome.CheckedIn checkedIn ? checkedIn.Ticket : throw new InvalidOperationException("the check-in was refused");
 }

@@ -16,6 +16,7 @@ internal sealed class MarriageStores(FreshStore fresh) : IAsyncDisposable
     public IAppointmentStore Appointments { get; } = new AppointmentStore(fresh.Store);
     public IHallStore Hall { get; } = new HallStore(fresh.Store, new AppointmentStore(fresh.Store), new NumberSeries(fresh.Store));
     public IMarriageArchive Archive { get; } = new MarriageArchive(fresh.Store, new AppointmentStore(fresh.Store), new NumberSeries(fresh.Store), Clock);
+    public IMarriageStatusRegistry MaritalStatus { get; } = new LocalArchiveMarriageStatus(fresh.Store);
     public IOutboxStore Outbox => fresh.Outbox;
 
     public static async Task<MarriageStores> CreateAsync(string kind) => new(await FreshStore.CreateAsync(kind, MarriageDocuments.All));

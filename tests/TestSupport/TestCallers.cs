@@ -26,7 +26,12 @@ public static class TestCallers
         yield return new("ServiceAuth:Name", name);
         yield return new("ServiceAuth:SigningKey", PrivateKey);
         foreach (var caller in Callers) yield return new($"ServiceAuth:Trusted:{caller}", PublicKey);
+        // Marriage's key for its certificates' verification codes: outside Development it refuses to start without one.
+        if (name == "marriage") yield return new("Marriage:Certificates:VerificationKey", CertificateVerificationKey);
     }
+
+    /// <summary>The test run's key for the marriage certificates' verification codes (never the development one).</summary>
+    public static readonly string CertificateVerificationKey = "test-run-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
     /// <summary>A token of <paramref name="caller"/> for <paramref name="audience"/>, speaking for <paramref name="partner"/>.</summary>
     public static string Token(string audience, string? partner = Partner, string caller = "gateway") =>

@@ -27,9 +27,10 @@ internal static class FieldParsing
         return trimmed;
     }
 
-    public static string IdNumber(this Validator validator, string? value, string field)
+    /// <summary>An ID number as a caller gives it; a birth date after <paramref name="today"/> (the office's) is refused.</summary>
+    public static string IdNumber(this Validator validator, string? value, string field, DateOnly today)
     {
-        if (ResidentIdNumber.TryParse(value, out var number, out var error)) return number!.Value;
+        if (ResidentIdNumber.TryParse(value, out var number, out var error, today)) return number!.Value;
         validator.Add(field, $"the resident ID number {error}");
         return "";
     }

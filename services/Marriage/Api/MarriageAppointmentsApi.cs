@@ -41,8 +41,8 @@ public sealed class MarriageAppointmentsApi(SlotCalendar calendar, AppointmentBo
         var validator = new Validator();
         var officeId = validator.Try(() => OfficeId.Parse(request.OfficeId));
         var slotId = validator.Required(request.SlotId, "slot_id");
-        var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator);
-        var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator);
+        var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator, clock.Today);
+        var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator, clock.Today);
         validator.ThrowIfInvalid();
         // A retry under the same idempotency key never gets here: the interceptor answers it with the first outcome.
         var appointment = await book.BookAsync(officeId, slotId, first, second, context.CancellationToken);

@@ -84,33 +84,63 @@ internal static class MarriageContractMapping
         return contract;
     }
 
-    public static V1.MarriageRecord ToContract(this Domain.MarriageRecord r)
+    public static V1.MarriageRecord ToContract(this Domain.MarriageRecord r, CertificateCodes codes)
     {
         var contract = new V1.MarriageRecord
         {
             MarriageId = r.MarriageId, OfficeId = r.OfficeId, RegisteredOn = Dates.Format(r.RegisteredOn),
             FirstParty = Masked(r.FirstParty), SecondParty = Masked(r.SecondParty),
-            Status = (V1.MarriageStatus)(int)r.Status,
+            Status = (V1.MarriageStatus)(int)r.Status, StatusInWords = r.StatusInWords,
             CurrentCertificateNumber = r.CurrentMarriageCertificate?.Number ?? "",
             Window = Window.MarriageRegistration.ToContract(),
+            MaritalStatusChecked = r.MaritalStatusChecked ?? "",
         };
         contract.Certificates.AddRange(r.Certificates.Select(c => new V1.Certificate
         {
             Number = c.Number, Kind = (V1.CertificateKind)(int)c.Kind, Status = (V1.CertificateStatus)(int)c.Status,
-            IssuedAt = c.IssuedAt.ToTimestamp(), Replaces = c.Replaces ?? "",
+            IssuedAt = c.IssuedAt.ToTimestamp(), Replaces = c.Replaces ?? "", IssuedBy = c.IssuedBy ?? "",
+            VerificationCode = c.IssuedHere ? codes.CodeFor(c.Number) : "",
+            VerificationLink = c.IssuedHere ? codes.LinkFor(c.Number) : "",
         }));
         contract.History.AddRange(r.History.Select(ToContract));
+        if (r.Ending is { } e)
+        {
+            contract.Ending = new V1.MarriageEnding
+            {
+                Kind = (V1.EndingKind)(int)e.Kind, EffectiveOn = Dates.Format(e.EffectiveOn), RecordedBy = e.RecordedBy, RecordedAt = e.RecordedAt.ToTimestamp(),
+                Court = e.Court ?? "", CaseNumber = e.CaseNumber ?? "", Ground = (V1.NullityGround)(int)(e.Ground ?? 0),
+                DeathEvidence = (V1.DeathEvidence)(int)(e.DeathEvidence ?? 0), EvidenceNumber = e.EvidenceNumber ?? "",
+                DivorceCertificateNumber = e.DivorceCertificateNumber ?? "",
+            };
+            if (e.DeceasedParty is { } deceased) contract.Ending.Deceased = Masked(deceased == 1 ? r.FirstParty : r.SecondParty);
+        }
+        if (r.Elsewhere is { } elsewhere)
+            contract.RegisteredElsewhere = new V1.RegisteredElsewhere
+            {
+                CertificateNumber = elsewhere.CertificateNumber, RegisteredOn = Dates.Format(elsewhere.RegisteredOn), IssuingOffice = elsewhere.IssuingOffice,
+            };
         return contract;
     }
 
-    public static V1.DivorceApplication ToContract(this Domain.DivorceApplication d, DateOnly today)
+    public static V1.CertificateVerification ToContract(this CertificateCheck check)
+    {
+        var contract = new V1.CertificateVerification
+        {
+            CertificateNumber = check.Number, Kind = (V1.CertificateKind)(int)check.Kind, Standing = (V1.CertificateStanding)(int)check.Standing,
+            StandingInWords = check.InWords, Date = Dates.Format(check.Date), EndedHow = check.EndedHow ?? "",
+        };
+        contract.Names.AddRange(check.MaskedNames);
+        return contract;
+    }
+
+    public static V1.DivorceApplication ToContract(this Domain.DivorceApplication d, DateOnly today, DivorceTimeline timeline)
     {
         var status = d.State switch
         {
             DivorceState.Withdrawn => V1.DivorceStatus.Withdrawn,
             DivorceState.DeemedWithdrawn => V1.DivorceStatus.DeemedWithdrawn,
             DivorceState.Divorced => V1.DivorceStatus.Divorced,
-            _ => CoolingOffPeriod.PhaseOn(d.AcceptedOn, today) switch
+            _ => timeline.PhaseOn(today) switch
             {
                 DivorcePhase.CoolingOff => V1.DivorceStatus.CoolingOff,
                 DivorcePhase.AwaitingRegistration => V1.DivorceStatus.AwaitingRegistration,
@@ -121,9 +151,9 @@ internal static class MarriageContractMapping
         {
             ApplicationId = d.ApplicationId, MarriageId = d.MarriageId, OfficeId = d.OfficeId, AcceptedOn = Dates.Format(d.AcceptedOn),
             ReceiptNumber = d.ReceiptNumber, Status = status, Day = CoolingOffPeriod.DayOf(d.AcceptedOn, d.ClosedOn ?? today),
-            WithdrawalDeadline = Dates.Format(CoolingOffPeriod.WithdrawalDeadline(d.AcceptedOn)),
-            RegistrationOpensOn = Dates.Format(CoolingOffPeriod.RegistrationOpensOn(d.AcceptedOn)),
-            RegistrationDeadline = Dates.Format(CoolingOffPeriod.RegistrationDeadline(d.AcceptedOn)),
+            WithdrawalDeadline = Dates.Format(timeline.WithdrawalDeadline),
+            RegistrationOpensOn = Dates.Format(timeline.RegistrationOpensOn),
+            RegistrationDeadline = Dates.Format(timeline.RegistrationDeadline),
             DivorceCertificateNumber = d.DivorceCertificateNumber ?? "",
         };
         contract.History.AddRange(d.History.Select(ToContract));

@@ -8,7 +8,7 @@ using Party = CivilAffairs.Marriage.Domain.Party;
 namespace CivilAffairs.Marriage.Api;
 
 /// <summary>The hall on the day: check-in, the queue, the screen board and the day's figures. Translation only.</summary>
-public sealed class MarriageHallApi(HallQueue hall, DailyReport report, PlatformMetrics metrics) : MarriageHall.MarriageHallBase
+public sealed class MarriageHallApi(HallQueue hall, DailyReport report, OfficeClock clock, PlatformMetrics metrics) : MarriageHall.MarriageHallBase
 {
     public override async Task<Ticket> CheckIn(CheckInRequest request, ServerCallContext context)
     {
@@ -17,15 +17,15 @@ public sealed class MarriageHallApi(HallQueue hall, DailyReport report, Platform
         QueueTicket ticket;
         if (!string.IsNullOrWhiteSpace(request.AppointmentId))
         {
-            var first = validator.IdNumber(request.FirstParty?.IdNumber, "first_party.id_number");
-            var second = validator.IdNumber(request.SecondParty?.IdNumber, "second_party.id_number");
+            var first = validator.IdNumber(request.FirstParty?.IdNumber, "first_party.id_number", clock.Today);
+            var second = validator.IdNumber(request.SecondParty?.IdNumber, "second_party.id_number", clock.Today);
             validator.ThrowIfInvalid();
             ticket = await hall.CheckInBookedAsync(officeId, request.AppointmentId.Trim(), first, second, context.CancellationToken);
         }
         else
         {
-            var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator);
-            var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator);
+            var first = Party.Parse(request.FirstParty?.Name, request.FirstParty?.IdNumber, request.FirstParty?.Phone, "first_party", validator, clock.Today);
+            var second = Party.Parse(request.SecondParty?.Name, request.SecondParty?.IdNumber, request.SecondParty?.Phone, "second_party", validator, clock.Today);
             validator.ThrowIfInvalid();
             ticket = await hall.CheckInWalkInAsync(officeId, first, second, context.CancellationToken);
         }

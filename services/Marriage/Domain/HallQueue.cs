@@ -1,3 +1,4 @@
+using CivilAffairs.Marriage.Domain.Rules;
 using CivilAffairs.SharedKernel;
 
 namespace CivilAffairs.Marriage.Domain;
@@ -17,7 +18,7 @@ public sealed class HallQueue(IHallStore hall, IMarriageCalendarStore calendar, 
         if (appointment.Date != clock.Today)
             throw new RuleViolated("not-today", $"the appointment is for {Dates.Format(appointment.Date)}, not today ({Dates.Format(clock.Today)})");
         if (!appointment.IsActive) throw new RuleViolated("appointment-not-active", $"the appointment is {appointment.Status.ToString().ToLowerInvariant()}");
-        return await hall.CheckInAsync(NewTicket(officeId, TicketKind.Appointment, appointment.AppointmentId,
+        return await CheckInAsync(NewTicket(officeId, TicketKind.Appointment, appointment.AppointmentId,
             appointment.FirstParty, appointment.SecondParty), cancellationToken);
     }
 
@@ -31,8 +32,16 @@ public sealed class HallQueue(IHallStore hall, IMarriageCalendarStore calendar, 
             throw new RuleViolated("appointment-only", $"today ({Dates.Format(clock.Today)}) office {officeId} serves booked couples only");
         if (first.IdNumber.Sex == second.IdNumber.Sex)
             throw new RuleViolated("man-and-woman", "marriage registration is for a man and a woman (Civil Code Art. 1049)");
-        return await hall.CheckInAsync(NewTicket(officeId, TicketKind.WalkIn, null, first, second), cancellationToken);
+        return await CheckInAsync(NewTicket(officeId, TicketKind.WalkIn, null, first, second), cancellationToken);
     }
+
+    private async Task<QueueTicket> CheckInAsync(QueueTicket ticket, CancellationToken cancellationToken) =>
+        await hall.CheckInAsync(ticket, cancellationToken) switch
+        {
+            CheckInOutcome.CheckedIn checkedIn => checkedIn.Ticket,
+            CheckInOutcome.AlreadyQueued queued => throw OneWaitingTicketPerPerson.Refusal(queued.Held, ticket),
+            var other => throw new InvalidOperationException($"unexpected check-in outcome {other}"),
+        };
 
     /// <summary>The window calls the next couple. A window still serving a called couple must finish or skip them first.</summary>
     public async Task<QueueTicket> CallNextAsync(string officeId, int window, CancellationToken cancellationToken)

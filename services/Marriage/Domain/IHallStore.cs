@@ -1,11 +1,20 @@
 namespace CivilAffairs.Marriage.Domain;
 
 /// <summary>The hall's queue tickets. Each change is atomic; a changed ticket names the version it read.</summary>
+public abstract record CheckInOutcome
+{
+    public sealed record CheckedIn(QueueTicket Ticket) : CheckInOutcome;
+
+    /// <summary>A person of the couple already holds <paramref name="Held"/> today.</summary>
+    public sealed record AlreadyQueued(QueueTicket Held) : CheckInOutcome;
+}
+
 public interface IHallStore
 {
     /// <summary>Gives the ticket the day's next number of its kind and saves it; for a booked couple also marks the
-    /// appointment checked in. A couple already checked in gets their existing ticket back.</summary>
-    Task<QueueTicket> CheckInAsync(QueueTicket ticket, CancellationToken cancellationToken);
+    /// appointment checked in. A booked couple already checked in gets their existing ticket back; a person who already
+    /// holds another ticket of the day is not given a second (decided atomically).</summary>
+    Task<CheckInOutcome> CheckInAsync(QueueTicket ticket, CancellationToken cancellationToken);
 
     Task<QueueTicket?> GetTicketAsync(string ticketId, CancellationToken cancellationToken);
 

@@ -26,7 +26,8 @@ public interface IMarriageArchive
     Task<bool> UpdateAsync(MarriageRecord record, int expectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 
     /// <summary>Saves a divorce step: the application (new when <paramref name="applicationExpectedVersion"/> is null)
-    /// and the record with its new entry, together. False on a version conflict or a second open application.</summary>
+    /// and the record with its new entry, together (a new record when <paramref name="recordExpectedVersion"/> is 0). False on
+    /// a version conflict, a second open application, or a new record of a person with a standing marriage.</summary>
     Task<bool> SaveDivorceStepAsync(DivorceApplication application, int? applicationExpectedVersion, MarriageRecord record,
         int recordExpectedVersion, IReadOnlyList<OutboxMessage> events, CancellationToken cancellationToken);
 

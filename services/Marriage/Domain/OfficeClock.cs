@@ -21,6 +21,9 @@ public sealed class OfficeClock(TimeProvider time, TimeZoneInfo zone)
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
+    /// <summary>The office's local date of an instant.</summary>
+    public DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+
     public string Describe(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({zone.Id})";
 }

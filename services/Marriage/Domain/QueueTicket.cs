@@ -33,6 +33,8 @@ public sealed record QueueTicket(
 
     public TimeSpan? Wait => CompletedAt is { } done ? done - CheckedInAt : null;
 
+    public bool HasParty(string idNumber) => FirstParty.IdNumber.Value == idNumber || SecondParty.IdNumber.Value == idNumber;
+
     public bool IsCouple(string firstIdNumber, string secondIdNumber)
     {
         var mine = new[] { FirstParty.IdNumber.Value, SecondParty.IdNumber.Value };

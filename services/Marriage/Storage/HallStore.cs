@@ -8,7 +8,7 @@ namespace CivilAffairs.Marriage.Storage;
 /// <summary>The hall's tickets, each numbered from its office, day and kind's series; one ticket per appointment.</summary>
 internal sealed class HallStore(IDocumentStore store, AppointmentStore appointments, NumberSeries numbers) : IHallStore
 {
-    public async Task<QueueTicket> CheckInAsync(QueueTicket ticket, CancellationToken cancellationToken)
+    public async Task<CheckInOutcome> CheckInAsync(QueueTicket ticket, CancellationToken cancellationToken)
     {
         var series = $"ticket-{ticket.OfficeId}-{Dates.Format(ticket.Date)}-{ticket.NumberPrefix}";
         var earlier = await numbers.EarlierAsync(series, cancellationToken);
@@ -20,12 +20,32 @@ internal sealed class HallStore(IDocumentStore store, AppointmentStore appointme
                 await appointments.ChangeAsync(batch, appointmentId, a => (a with { Status = AppointmentStatus.CheckedIn }).Noting(ticket.CheckedInAt, "checked in"),
                     cancellationToken);
             var conflict = await store.CommitAsync(batch, cancellationToken);
-            if (conflict is null) return numbered.Document;
+            if (conflict is null) return new CheckInOutcome.CheckedIn(numbered.Document);
             // The couple checked in already (or at this very moment): they keep the ticket they have.
             if (conflict is WriteConflict.DuplicateKey { Rule: OneTicketPerAppointment })
-                return (await store.FindAsync(Tickets, DocumentQuery.Where("appointment", ticket.AppointmentId).Take(1), cancellationToken))[0].Document;
+                return new CheckInOutcome.CheckedIn(
+                    (await store.FindAsync(Tickets, DocumentQuery.Where("appointment", ticket.AppointmentId).Take(1), cancellationToken))[0].Document);
+            if (conflict is WriteConflict.DuplicateKey { Rule: OneTicketPerPerson })
+            {
+                var held = await HeldAsync(ticket, cancellationToken);
+                if (held is null) continue; // the other ticket was finished meanwhile: try again
+                return held.AppointmentId is not null && held.AppointmentId == ticket.AppointmentId
+                    ? new CheckInOutcome.CheckedIn(held)
+                    : new CheckInOutcome.AlreadyQueued(held);
+            }
             if (conflict is not WriteConflict.Stale || attempt == Retries.Attempts) throw Retries.Unexpected(conflict);
         }
+    }
+
+    /// <summary>The ticket of the day that holds either person of <paramref name="ticket"/>, if any.</summary>
+    private async Task<QueueTicket?> HeldAsync(QueueTicket ticket, CancellationToken cancellationToken)
+    {
+        foreach (var party in new[] { ticket.FirstParty, ticket.SecondParty })
+        {
+            var held = await store.FindAsync(Tickets, DocumentQuery.Where("persons", PersonKey(ticket.Date, party.IdNumber.Value)).Take(1), cancellationToken);
+            if (held.Count > 0) return held[0].Document;
+        }
+        return null;
     }
 
     public async Task<QueueTicket?> GetTicketAsync(string ticketId, CancellationToken cancellationToken) =>

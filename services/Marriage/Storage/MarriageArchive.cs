@@ -36,7 +36,7 @@ internal sealed class MarriageArchive(IDocumentStore store, AppointmentStore app
                 case null:
                     return new RegistrationOutcome.Registered(record);
                 case WriteConflict.DuplicateKey { Rule: OneStandingMarriage }:
-                    var firstMarried = (await FindByIdNumberAsync(record.FirstParty.IdNumber.Value, cancellationToken)).Any(r => r.Status == MarriageStatus.Married);
+                    var firstMarried = (await FindByIdNumberAsync(record.FirstParty.IdNumber.Value, cancellationToken)).Any(r => r.Stands);
                     return new RegistrationOutcome.PartyAlreadyMarried(firstMarried ? 1 : 2);
                 case WriteConflict.Stale { Collection: var changed } when changed == Tickets.Name:
                     return new RegistrationOutcome.TicketChanged();
@@ -79,9 +79,11 @@ internal sealed class MarriageArchive(IDocumentStore store, AppointmentStore app
         (await store.GroupAsync(ArchiveLines, DocumentQuery.Where("office", officeId).And("date", date), ["action"], cancellationToken: cancellationToken))
         .ToDictionary(g => (string)g.Key[0]!, g => (int)g.Count);
 
-    /// <summary>The record's replacement at the version read, with lines for the entries it appends; null when stale.</summary>
+    /// <summary>The record's replacement at the version read, with lines for the entries it appends; null when stale.
+    /// Expected version 0: a new record (a marriage registered elsewhere, entered for its divorce).</summary>
     private async Task<WriteBatch?> ChangingAsync(WriteBatch batch, MarriageRecord record, int expectedVersion, CancellationToken cancellationToken)
     {
+        if (expectedVersion == 0) return Lines(batch.Insert(Marriages, record), record, 0);
         var stored = await store.GetAsync(Marriages, record.MarriageId, cancellationToken);
         if (stored is null || stored.Version != expectedVersion) return null;
         return Lines(batch.Replace(Marriages, record, expectedVersion), record, stored.Document.History.Count);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CivilAffairs.Marriage.Domain;
+using CivilAffairs.Marriage.Domain.Rules;
 using CivilAffairs.ServiceDefaults.Documents;
 using CivilAffairs.SharedKernel;
 
@@ -53,6 +54,10 @@ internal static class MarriageDocuments
 {
     public const string OneStandingMarriage = "one-standing-marriage-per-person";
     public const string OneTicketPerAppointment = "one-ticket-per-appointment";
+    public const string OneTicketPerPerson = "one-ticket-per-person";
+
+    /// <summary>A person's key in the hall on a day: the ID number with the date, so a day that has passed holds nobody.</summary>
+    public static string PersonKey(DateOnly date, string idNumber) => $"{Dates.Format(date)}:{idNumber}";
 
     /// <summary>The aggregates' own state only: what they compute (a couple's parties, the places left) is left out.</summary>
     private static readonly JsonSerializerOptions StateOnly = new(MarriageJson.Default.Options)
@@ -93,8 +98,10 @@ internal static class MarriageDocuments
             .Field("office", t => t.OfficeId).Field("date", t => t.Date).Field("status", t => t.Status).Field("rank", t => t.Rank)
             .Field("queuedAt", t => t.QueuedAt).Field("number", t => t.Number).Field("window", t => t.WindowNumber)
             .Field("appointment", t => t.AppointmentId)
+            .Many("persons", t => OneWaitingTicketPerPerson.Holds(t) ? [PersonKey(t.Date, t.FirstParty.IdNumber.Value), PersonKey(t.Date, t.SecondParty.IdNumber.Value)] : [])
             .Index("office", "date", "status", "rank", "queuedAt")
-            .Unique(OneTicketPerAppointment, "appointment");
+            .Unique(OneTicketPerAppointment, "appointment")
+            .Unique(OneTicketPerPerson, "persons");
 
     /// <summary>The archive: found by either party's exact ID number and by any certificate ever issued; a person is in
     /// one standing marriage at a time (<c>spouses</c> holds the two ID numbers only while the marriage stands).</summary>
@@ -103,7 +110,7 @@ internal static class MarriageDocuments
             .Field("registeredOn", r => r.RegisteredOn)
             .Many("parties", r => r.Parties.Select(p => p.IdNumber.Value))
             .Many("certificates", r => r.Certificates.Select(c => c.Number))
-            .Many("spouses", r => r.Status == MarriageStatus.Married ? r.Parties.Select(p => p.IdNumber.Value) : [])
+            .Many("spouses", r => r.Stands ? r.Parties.Select(p => p.IdNumber.Value) : [])
             .Unique(OneStandingMarriage, "spouses");
 
     /// <summary>One open application per marriage: <c>openFor</c> is the marriage while the application is open.</summary>

@@ -18,6 +18,7 @@ public static class MarriageStorage
         services.AddSingleton<IMarriageCalendarStore, MarriageCalendarStore>();
         services.AddSingleton<IHallStore, HallStore>();
         services.AddSingleton<IMarriageArchive, MarriageArchive>();
+        services.AddSingleton<IMarriageStatusRegistry, LocalArchiveMarriageStatus>();
         services.AddSingleton<IStoreMigration, EarlierReleaseImport>();
         return builder;
     }
