@@ -9,7 +9,12 @@ using Grpc.Core;
 
 namespace CivilAffairs.Marriage.Tests;
 
+/// <summary>Its metrics test listens to the platform's meter process-wide: no other class books beside it.</summary>
+[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
+public sealed class ProcessWideMetrics;
+
 /// <summary>The appointments API as partners meet it: gRPC and the transcoded REST routes, on a real SQLite file.</summary>
+[Collection(nameof(ProcessWideMetrics))]
 public sealed class MarriageApiTests : IDisposable
 {
     private const string Office = "xicheng-1";

@@ -42,18 +42,6 @@ internal sealed class EarlierReleaseImport : IStoreMigration
             var place = lines[marriageId] = lines.GetValueOrDefault(marriageId, -1) + 1;
             return new ArchiveLine($"{marriageId}:{place}", marriageId, r.Text("office_id"), Date(r, "date"), r.Text("action"));
         }, cancellationToken);
-
-        // Messages not delivered yet keep their order and state; delivered ones have nothing left to do.
-        await store.ImportLegacyAsync("outbox", rows =>
-        {
-            var batch = new WriteBatch();
-            foreach (var r in rows.Where(r => r.Number("state") != (long)OutboxState.Delivered))
-                batch.InsertNumbered(OutboxRecords.Collection, "outbox", (m, n) => m with { Sequence = n }, new OutboxRecord(r.Text("event_id"), 0,
-                    r.Text("aggregate_id"), r.Text("target"), r.Text("method"), r.Bytes("payload") ?? [], (Window)r.Number("window"), r.TextOrNull("trace_parent"),
-                    Instant(r.Text("created_at")), (OutboxState)r.Number("state"), (int)r.Number("attempts"), Instant(r.Text("next_attempt_at")),
-                    r.TextOrNull("last_error"), null));
-            return batch;
-        }, cancellationToken);
     }
 
     private static Task<int> Import<T>(IDocumentStore store, string table, DocumentCollection<T> collection, Func<LegacyRow, T> map,
