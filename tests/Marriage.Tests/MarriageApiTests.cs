@@ -6,15 +6,11 @@ using CivilAffairs.Marriage.V1;
 using CivilAffairs.SharedKernel;
 using CivilAffairs.TestSupport;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilAffairs.Marriage.Tests;
 
-/// <summary>Its metrics test listens to the platform's meter process-wide: no other class books beside it.</summary>
-[CollectionDefinition(nameof(ProcessWideMetrics), DisableParallelization = true)]
-public sealed class ProcessWideMetrics;
-
 /// <summary>The appointments API as partners meet it: gRPC and the transcoded REST routes, on a real SQLite file.</summary>
-[Collection(nameof(ProcessWideMetrics))]
 public sealed class MarriageApiTests : IDisposable
 {
     private const string Office = "xicheng-1";
@@ -255,10 +251,12 @@ public sealed class MarriageApiTests : IDisposable
     public async Task Bookings_slot_fill_and_refusals_by_rule_are_counted_for_operators()
     {
         var measured = new System.Collections.Concurrent.ConcurrentBag<(string Instrument, double Value, string Tags)>();
+        var meters = _host.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
         using var listener = new System.Diagnostics.Metrics.MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "CivilAffairs.Platform") l.EnableMeasurementEvents(instrument);
+            // This host's platform instruments only: other tests' hosts book in the same process.
+            if (instrument.Meter.Name == "CivilAffairs.Platform" && ReferenceEquals(instrument.Meter.Scope, meters)) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<long>((i, v, tags, _) => measured.Add((i.Name, v, Describe(tags))));
         listener.SetMeasurementEventCallback<double>((i, v, tags, _) => measured.Add((i.Name, v, Describe(tags))));
