@@ -15,11 +15,11 @@ public sealed class PartnerAccessTests(MarriageBehindGateway platform) : IClassF
 {
     private static readonly ContractCatalog Contracts = new();
 
-    /// <summary>The display pages' data and the catalogue of service standards: read-only, anonymous (and rate limited
+    /// <summary>The display pages' data, certificate verification and the catalogue of service standards: read-only, anonymous (and rate limited
     /// per client address).</summary>
     private static readonly HashSet<string> Public =
     [
-        "ListAvailability", "GetHallBoard", "ListPublicPostings", "ListWindowStaff", "ListDesignations",
+        "ListAvailability", "GetHallBoard", "VerifyCertificate", "ListPublicPostings", "ListWindowStaff", "ListDesignations",
         "GetPublishedStatistics", "GetSatisfactionSummary",
         "ListServiceItems", "GetServiceItem", "SearchServiceItems", "ListServiceItemVersions",
     ];

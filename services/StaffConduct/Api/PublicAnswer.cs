@@ -46,11 +46,12 @@ public static class PublicAnswer
         }
     }
 
-    private static string Shown(FieldDescriptor field, string text)
-    {
-        _ = field;
-        return Masking.Redact(WithoutControlCharacters(text));
-    }
+    // Identifiers (staff_id, item_id, ...) are the platform's own, never typed text: masking a run of digits inside a
+    // generated id would break the link a partner follows, and hides nothing.
+    private static string Shown(FieldDescriptor field, string text) =>
+        field.Name == "id" || field.Name.EndsWith("_id", StringComparison.Ordinal)
+            ? WithoutControlCharacters(text)
+            : Masking.Redact(WithoutControlCharacters(text));
 
     /// <summary>Line breaks stay (free text); every other control character goes.</summary>
     public static string WithoutControlCharacters(string text)
