@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CivilAffairs.Gateway.Contracts;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using CivilAffairs.TestSupport;
 using Grpc.Core;
 
 namespace CivilAffairs.Platform.Tests;
@@ -88,7 +89,7 @@ public sealed class HostileInputTests(RunningPlatform platform)
         var call = new Method<byte[], byte[]>(MethodType.Unary, method.Method.Service.FullName, method.Method.Name, bytes, bytes);
         var management = platform.Apps.Single(a => a.Name == AssemblyOf(method.Method.Service)).ManagementUrl;
         var failures = new List<string>();
-        foreach (var (name, message) in BoundaryMessages(method.Method.InputType))
+        foreach (var (name, message) in BoundaryValues.Messages(method.Method.InputType))
         {
             var before = await BatchesAsync(management, rpc);
             StatusCode status;
@@ -124,62 +125,7 @@ public sealed class HostileInputTests(RunningPlatform platform)
     private static async Task<double> BatchesAsync(string management, string rpc)
     {
         using var client = new HttpClient();
-        var text = await client.GetStringAsync($"{management}/metrics");
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("civilaffairs_store_batches_total{", StringComparison.Ordinal) && l.Contains($"rpc=\"{rpc}\""));
-        return line is null ? 0 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One message per kind of boundary value, every field of it (and of its nested messages) set that way.</summary>
-    private static IEnumerable<(string Name, byte[] Message)> BoundaryMessages(MessageDescriptor type)
-    {
-        (string Name, Func<FieldDescriptor, object?> Value)[] kinds =
-        [
-            ("largest numbers", f => f.FieldType switch
-            {
-                FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => long.MaxValue,
-                FieldType.UInt64 or FieldType.Fixed64 => ulong.MaxValue,
-                FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => int.MaxValue,
-                FieldType.UInt32 or FieldType.Fixed32 => uint.MaxValue,
-                FieldType.Double => double.MaxValue, FieldType.Float => float.MaxValue,
-                _ => null,
-            }),
-            ("smallest numbers", f => f.FieldType switch
-            {
-                FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => long.MinValue,
-                FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => int.MinValue,
-                FieldType.Double => double.MinValue, FieldType.Float => float.NegativeInfinity,
-                _ => null,
-            }),
-            ("first date", f => f.FieldType == FieldType.String ? "0001-01-01" : null),
-            ("last date", f => f.FieldType == FieldType.String ? (f.Name.Contains("month") ? "9999-12" : "9999-12-31") : null),
-            ("empty strings", f => f.FieldType == FieldType.String ? "" : null),
-            ("a 1 MB string", f => f.FieldType == FieldType.String ? new string('长', 300_000) : null),
-            ("control characters", f => f.FieldType == FieldType.String ? "张\u0000\u0007\u001b[2J三" : null),
-            ("wrong enum numbers", f => f.FieldType == FieldType.Enum ? 999 : null),
-        ];
-        foreach (var (name, value) in kinds)
-        {
-            var message = Fill(type, value, depth: 0);
-            yield return (name, message.ToByteArray());
-        }
-    }
-
-    private static Google.Protobuf.IMessage Fill(MessageDescriptor type, Func<FieldDescriptor, object?> value, int depth)
-    {
-        var message = (Google.Protobuf.IMessage)Activator.CreateInstance(type.ClrType)!;
-        foreach (var field in type.Fields.InFieldNumberOrder())
-        {
-            // Without a key: a keyed refusal is stored as the key's outcome (a write by design), so it is left out here.
-            if (field.IsMap || field.Name == "idempotency_key") continue;
-            object? item = field.FieldType == FieldType.Message
-                ? depth < 2 && !field.MessageType.FullName.StartsWith("google.", StringComparison.Ordinal) ? Fill(field.MessageType, value, depth + 1) : null
-                : value(field);
-            if (item is null) continue;
-            if (field.FieldType == FieldType.Enum) item = Enum.ToObject(field.EnumType.ClrType, item);
-            if (field.IsRepeated) ((System.Collections.IList)field.Accessor.GetValue(message)).Add(item);
-            else field.Accessor.SetValue(message, item);
-        }
-        return message;
+        return BoundaryValues.StoreBatches(await client.GetStringAsync($"{management}/metrics"), rpc);
     }
 
     /// <summary>The hostile variants of one route: malformed, mistyped, unknown and operator-shaped fields, huge and

@@ -4,6 +4,7 @@ using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.Feedback.V1;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using CivilAffairs.TestSupport;
 using Grpc.Core;
 
 namespace CivilAffairs.Feedback.Tests.Api;
@@ -36,7 +37,7 @@ public sealed class BoundaryValuesTests(FeedbackHost host) : IClassFixture<Feedb
         var path = $"/{method.Service.FullName}/{method.Name}";
         using var channel = host.Channel();
         var failures = new List<string>();
-        foreach (var (name, message) in BoundaryMessages(method.InputType))
+        foreach (var (name, message) in BoundaryValues.Messages(method.InputType))
         {
             var before = await BatchesAsync(path);
             StatusCode status;
@@ -119,58 +120,6 @@ public sealed class BoundaryValuesTests(FeedbackHost host) : IClassFixture<Feedb
     private async Task<double> BatchesAsync(string rpc)
     {
         using var client = host.CreateManagementClient();
-        var text = await client.GetStringAsync("/metrics");
-        var line = text.Split('\n').FirstOrDefault(l => l.StartsWith("civilaffairs_store_batches_total{", StringComparison.Ordinal) && l.Contains($"rpc=\"{rpc}\""));
-        return line is null ? 0 : double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>One message per kind of boundary value, every field of it (and of its nested messages) set that way.</summary>
-    private static IEnumerable<(string Name, byte[] Message)> BoundaryMessages(MessageDescriptor type)
-    {
-        (string Name, Func<FieldDescriptor, object?> Value)[] kinds =
-        [
-            ("largest numbers", f => f.FieldType switch
-            {
-                FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => long.MaxValue,
-                FieldType.UInt64 or FieldType.Fixed64 => ulong.MaxValue,
-                FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => int.MaxValue,
-                FieldType.UInt32 or FieldType.Fixed32 => uint.MaxValue,
-                FieldType.Double => double.MaxValue, FieldType.Float => float.MaxValue,
-                _ => null,
-            }),
-            ("smallest numbers", f => f.FieldType switch
-            {
-                FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => long.MinValue,
-                FieldType.Int32 or FieldType.SInt32 or FieldType.SFixed32 => int.MinValue,
-                FieldType.Double => double.MinValue, FieldType.Float => float.NegativeInfinity,
-                _ => null,
-            }),
-            ("not a number", f => f.FieldType switch { FieldType.Double => double.NaN, FieldType.Float => float.NaN, _ => null }),
-            ("first date", f => f.FieldType == FieldType.String ? "0001-01-01" : null),
-            ("last date", f => f.FieldType == FieldType.String ? (f.Name.Contains("month") ? "9999-12" : "9999-12-31") : null),
-            ("empty strings", f => f.FieldType == FieldType.String ? "" : null),
-            ("a 1 MB string", f => f.FieldType == FieldType.String ? new string('长', 300_000) : null),
-            ("control characters", f => f.FieldType == FieldType.String ? "张\u0000\u0007\u001b[2J三" : null),
-            ("wrong enum numbers", f => f.FieldType == FieldType.Enum ? 999 : null),
-        ];
-        foreach (var (name, value) in kinds) yield return (name, Fill(type, value, depth: 0).ToByteArray());
-    }
-
-    private static IMessage Fill(MessageDescriptor type, Func<FieldDescriptor, object?> value, int depth)
-    {
-        var message = (IMessage)Activator.CreateInstance(type.ClrType)!;
-        foreach (var field in type.Fields.InFieldNumberOrder())
-        {
-            // Without a key: a keyed refusal is stored as the key's outcome (a write by design).
-            if (field.IsMap || field.Name == "idempotency_key") continue;
-            object? item = field.FieldType == FieldType.Message
-                ? depth < 2 && !field.MessageType.FullName.StartsWith("google.", StringComparison.Ordinal) ? Fill(field.MessageType, value, depth + 1) : null
-                : value(field);
-            if (item is null) continue;
-            if (field.FieldType == FieldType.Enum) item = Enum.ToObject(field.EnumType.ClrType, item);
-            if (field.IsRepeated) ((System.Collections.IList)field.Accessor.GetValue(message)).Add(item);
-            else field.Accessor.SetValue(message, item);
-        }
-        return message;
+        return BoundaryValues.StoreBatches(await client.GetStringAsync("/metrics"), rpc);
     }
 }
