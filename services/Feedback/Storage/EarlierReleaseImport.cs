@@ -73,11 +73,11 @@ internal sealed class EarlierReleaseImport : IStoreMigration
     }
 
     private static Invitation Invitation(LegacyRow r) => new(r.Text("invitation_id"), (Window)r.Number("window"), r.TextOrNull("staff_id"),
-        r.Text("service_reference"), (RatingChannel)r.Number("channel"), At(r, "created_at"), At(r, "expires_at"));
+        r.Text("service_reference"), (RatingChannel)r.Number("channel"), r.Instant("created_at"), r.Instant("expires_at"));
 
     private static Rating Rating(LegacyRow r) => new(r.Text("rating_id"), (Window)r.Number("window"), r.TextOrNull("staff_id"),
         r.Text("service_reference"), (RatingLevel)r.Number("level"), r.TextOrNull("comment"), (RatingChannel)r.Number("channel"),
-        At(r, "rated_at"), Day(r, "rated_on"), r.TextOrNull("invitation_id"), r.Number("voided") == 1);
+        r.Instant("rated_at"), Day(r, "rated_on"), r.TextOrNull("invitation_id"), r.Number("voided") == 1);
 
     private static RectificationCase Case(LegacyRow r, ILookup<string, LegacyRow> steps) => new()
     {
@@ -87,7 +87,7 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         StaffId = r.TextOrNull("staff_id"),
         ServiceReference = r.Text("service_reference"),
         Level = (RatingLevel)r.Number("level"),
-        OpenedAt = At(r, "opened_at"),
+        OpenedAt = r.Instant("opened_at"),
         OpenedOn = Day(r, "opened_on"),
         Deadline = Day(r, "deadline"),
         Stage = (CaseStage)r.Number("stage"),
@@ -97,34 +97,34 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         Version = (int)r.Number("version"),
         Steps = steps[r.Text("case_id")].OrderBy(s => s.Number("number")).Select(s => new CaseStep((int)s.Number("number"),
             (CaseAction)s.Number("action"), (CaseStage)s.Number("from_stage"), (CaseStage)s.Number("to_stage"), s.Text("handled_by"),
-            s.TextOrNull("note"), At(s, "at"))).ToList(),
+            s.TextOrNull("note"), s.Instant("at"))).ToList(),
     };
 
     private static Suggestion Suggestion(LegacyRow r, ILookup<string, LegacyRow> entries) =>
         new(r.Text("suggestion_id"), (Window)r.Number("window"), r.Text("category"), r.Text("text"),
-            r.Number("anonymous") == 1 ? null : new Suggester(r.Text("name"), r.TextOrNull("phone")), At(r, "submitted_at"))
+            r.Number("anonymous") == 1 ? null : new Suggester(r.Text("name"), r.TextOrNull("phone")), r.Instant("submitted_at"))
         {
             Entries = entries[r.Text("suggestion_id")].OrderBy(e => e.Number("number")).Select(e => new SuggestionEntry((int)e.Number("number"),
-                (SuggestionEntryKind)e.Number("kind"), e.Text("text"), e.Text("by_whom"), At(e, "at"))).ToList(),
+                (SuggestionEntryKind)e.Number("kind"), e.Text("text"), e.Text("by_whom"), e.Instant("at"))).ToList(),
         };
 
     private static Questionnaire Questionnaire(LegacyRow r, ILookup<string, LegacyRow> questions) =>
         new(r.Text("questionnaire_id"), r.Text("title"), r["window"] is null ? null : (Window)r.Number("window"),
             questions[r.Text("questionnaire_id")].OrderBy(q => q.Number("number")).Select(q => new Question((int)q.Number("number"),
                 q.Text("text"), (int)q.Number("scale_min"), (int)q.Number("scale_max"))).ToList(),
-            At(r, "created_at"));
+            r.Instant("created_at"));
 
     private static QuestionnaireResponse Response(LegacyRow r, ILookup<string, LegacyRow> answers) =>
         new(r.Text("response_id"), r.Text("questionnaire_id"), (Window)r.Number("window"),
             answers[r.Text("response_id")].OrderBy(a => a.Number("question_number"))
                 .Select(a => new Answer((int)a.Number("question_number"), (int)a.Number("score"))).ToList(),
-            r.TextOrNull("comment"), At(r, "submitted_at"), Day(r, "submitted_on"));
+            r.TextOrNull("comment"), r.Instant("submitted_at"), Day(r, "submitted_on"));
 
     private static Evaluator Evaluator(LegacyRow r) => new(r.Text("evaluator_id"), r.Text("name"), r.TextOrNull("phone"),
-        r.TextOrNull("affiliation"), Day(r, "term_start"), Day(r, "term_end"), At(r, "appointed_at"));
+        r.TextOrNull("affiliation"), Day(r, "term_start"), Day(r, "term_end"), r.Instant("appointed_at"));
 
     private static InspectionReport Report(LegacyRow r) => new(r.Text("report_id"), r.Text("evaluator_id"), (Window)r.Number("window"),
-        r.TextOrNull("staff_id"), Day(r, "visited_on"), (int)r.Number("score"), r.Text("findings"), At(r, "submitted_at"));
+        r.TextOrNull("staff_id"), Day(r, "visited_on"), (int)r.Number("score"), r.Text("findings"), r.Instant("submitted_at"));
 
     private static AppraisalMeeting Meeting(LegacyRow r, ILookup<string, LegacyRow> attendees, ILookup<string, LegacyRow> scores)
     {
@@ -132,13 +132,10 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         return new AppraisalMeeting(id, r.Text("title"), Day(r, "held_on"),
             attendees[id].OrderBy(a => a.Number("number")).Select(a => new Attendee(a.Text("name"), a.TextOrNull("role"))).ToList(),
             scores[id].OrderBy(s => s.Number("number")).Select(s => new WindowScore((Window)s.Number("window"), Score(s))).ToList(),
-            r.Text("minutes"), At(r, "recorded_at"));
+            r.Text("minutes"), r.Instant("recorded_at"));
     }
 
-    /// <summary>The earlier release wrote instants as UTC text and office days as YYYY-MM-DD.</summary>
-    private static DateTimeOffset At(LegacyRow r, string column) =>
-        DateTimeOffset.Parse(r.Text(column), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-
+    /// <summary>The earlier release wrote office days as YYYY-MM-DD.</summary>
     private static DateOnly Day(LegacyRow r, string column) => DateOnly.ParseExact(r.Text(column), Dates.DateFormat, CultureInfo.InvariantCulture);
 
     private static double Score(LegacyRow r) => Convert.ToDouble(r["score"], CultureInfo.InvariantCulture);

@@ -26,8 +26,8 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         await Import(store, "slots", Slots, r => new Slot(r.Text("slot_id"), r.Text("office_id"), Date(r, "date"), Time(r, "start_time"), Time(r, "end_time"),
             (int)r.Number("capacity"), (int)r.Number("booked")), cancellationToken);
         await Import(store, "appointments", Appointments, r => new Appointment(r.Text("appointment_id"), r.Text("office_id"), Date(r, "date"), r.Text("slot_id"),
-            Time(r, "start_time"), Time(r, "end_time"), Person(r, "first"), Person(r, "second"), (AppointmentStatus)r.Number("status"), Instant(r.Text("booked_at")),
-            r.TextOrNull("cancelled_at") is { } at ? Instant(at) : null, r.TextOrNull("cancel_reason"),
+            Time(r, "start_time"), Time(r, "end_time"), Person(r, "first"), Person(r, "second"), (AppointmentStatus)r.Number("status"), r.Instant("booked_at"),
+            r.TextOrNull("cancelled_at") is null ? null : r.Instant("cancelled_at"), r.TextOrNull("cancel_reason"),
             JsonNode.Parse(r.TextOrNull("history") ?? "[]")!.AsArray().Select(e => (string)e!).ToList()), cancellationToken);
         await Import(store, "active_persons", Holds, r => new PersonHold(r.Text("id_number"), r.Text("appointment_id"), Date(r, "date")), cancellationToken);
         await Import(store, "tickets", Tickets, r => Node(r, "doc").Deserialize(Json<QueueTicket>())!, cancellationToken);
@@ -81,5 +81,4 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         new(r.Text($"{who}_name"), ResidentIdNumber.Parse(r.Text($"{who}_id_number"), "stored id_number"), r.Text($"{who}_phone"));
     private static DateOnly Date(LegacyRow r, string column) => Dates.ParseDate(r.Text(column), column);
     private static TimeOnly Time(LegacyRow r, string column) => Dates.ParseTime(r.Text(column), column);
-    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 }

@@ -22,11 +22,11 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         await store.ImportLegacyAsync("payments", rows => Copy(Payments, rows, r => new Payment
         {
             Id = r.Text("id"), HouseholdId = r.Text("household_id"), CaseId = r.Text("case_id"), Programme = Enum.Parse<Programme>(r.Text("programme")),
-            Month = Dates.ParseDate(r.Text("month"), "month"), AmountFen = r.Number("amount_fen"), PaidAt = Instant(r.Text("paid_at")),
+            Month = Dates.ParseDate(r.Text("month"), "month"), AmountFen = r.Number("amount_fen"), PaidAt = r.Instant("paid_at"),
             Source = r.Text("source"),
         }), cancellationToken);
         await store.ImportLegacyAsync("payment_runs", rows => Copy(Runs, rows, r => new PaymentRun(r.Text("id"),
-            Dates.ParseDate(r.Text("month"), "month"), Instant(r.Text("ran_at")), (int)r.Number("paid_count"), (int)r.Number("already_paid_count"),
+            Dates.ParseDate(r.Text("month"), "month"), r.Instant("ran_at"), (int)r.Number("paid_count"), (int)r.Number("already_paid_count"),
             r.Number("total_paid_fen"))), cancellationToken);
     }
 
@@ -37,5 +37,4 @@ internal sealed class EarlierReleaseImport : IStoreMigration
         return batch;
     }
 
-    private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }

@@ -51,55 +51,53 @@ internal sealed class EarlierReleaseImport : IStoreMigration
     private static StaffMember Member(LegacyRow r) => new(r.Text("id"),
         new StaffProfile(r.Text("name"), r.Text("badge_number"), r.Text("photo_url"), (Window)r.Number("window_type"), r.Text("office_id"),
             r.Text("post"), Json(r, "duties", StaffConductJson.Default.ListString), r.Number("party_member") != 0),
-        Instant(r, "registered_at"), (int)r.Number("version"));
+        r.Instant("registered_at"), (int)r.Number("version"));
 
     /// <summary>That release kept the profile of each version as JSON (PascalCase names, the window by number): read as it is.</summary>
     private static StaffChange Change(LegacyRow r) => new(r.Text("staff_id"), (int)r.Number("version"),
-        Json(r, "profile", StaffConductJson.Default.StaffProfile), Instant(r, "valid_from"), r.Text("reason"), r.Text("changed_by"));
+        Json(r, "profile", StaffConductJson.Default.StaffProfile), r.Instant("valid_from"), r.Text("reason"), r.Text("changed_by"));
 
     private static DutyRecord Duty(LegacyRow r) => new(r.Text("staff_id"), Day(r, "date"), (DutyStatus)r.Number("status"), r.Text("note"),
-        Instant(r, "recorded_at"), (Window)r.Number("window_type"));
+        r.Instant("recorded_at"), (Window)r.Number("window_type"));
 
     private static Commitment Commitment(LegacyRow r) => new(r.Text("id"), r.Text("staff_id"), (Window)r.Number("window_type"), r.Text("text"),
-        Day(r, "deadline"), Instant(r, "published_at"),
-        r["kept"] is null ? null : new CommitmentOutcome(r.Number("kept") != 0, r.Text("evidence"), r.Text("recorded_by"), Instant(r, "recorded_at")));
+        Day(r, "deadline"), r.Instant("published_at"),
+        r["kept"] is null ? null : new CommitmentOutcome(r.Number("kept") != 0, r.Text("evidence"), r.Text("recorded_by"), r.Instant("recorded_at")));
 
     private static Designation Designation(LegacyRow r) => new(r.Text("id"), (DesignationKind)r.Number("kind"), (Window)r.Number("window_type"),
-        r.Text("office_id"), r.Text("staff_id"), Day(r, "granted_on"), r.Text("grant_reason"), r.Text("granted_by"), Instant(r, "recorded_at"),
+        r.Text("office_id"), r.Text("staff_id"), Day(r, "granted_on"), r.Text("grant_reason"), r.Text("granted_by"), r.Instant("recorded_at"),
         r["withdrawn_on"] is null ? null
-            : new DesignationWithdrawal(Day(r, "withdrawn_on"), r.Text("withdrawal_reason"), r.Text("withdrawn_by"), Instant(r, "withdrawn_at")));
+            : new DesignationWithdrawal(Day(r, "withdrawn_on"), r.Text("withdrawal_reason"), r.Text("withdrawn_by"), r.Instant("withdrawn_at")));
 
     private static ConductRule Rule(LegacyRow r) => new(r.Text("id"), (ConductPart)r.Number("part"), r.Text("text"), r.Number("active") != 0,
-        (int)r.Number("version"), Instant(r, "updated_at"));
+        (int)r.Number("version"), r.Instant("updated_at"));
 
     private static Inspection Inspection(LegacyRow r) => new(r.Text("id"), r.Text("staff_id"), (Window)r.Number("window_type"), r.Text("rule_id"),
         (ConductPart)r.Number("part"), r.Text("rule_text"), (InspectionKind)r.Number("kind"), r.Text("inspector"), r.Text("evidence"),
-        Day(r, "observed_on"), Instant(r, "recorded_at"));
+        Day(r, "observed_on"), r.Instant("recorded_at"));
 
     private static Contest Contest(LegacyRow r) => new(r.Text("id"), r.Text("title"), (Window)r.Number("window_type"), Day(r, "held_on"),
-        Real(r, "max_score"), Instant(r, "created_at"), []);
+        Real(r, "max_score"), r.Instant("created_at"), []);
 
-    private static ContestScore Score(LegacyRow r) => new(r.Text("staff_id"), Real(r, "score"), Instant(r, "recorded_at"));
+    private static ContestScore Score(LegacyRow r) => new(r.Text("staff_id"), Real(r, "score"), r.Instant("recorded_at"));
 
     private static CaseReport CaseReport(LegacyRow r) => new(r.Text("event_id"), r.Text("staff_id"), (Window)r.Number("window_type"),
-        Month.Parse(r.Text("month"), "month"), (int)r.Number("count"), r.Text("source"), Instant(r, "received_at"));
+        Month.Parse(r.Text("month"), "month"), (int)r.Number("count"), r.Text("source"), r.Instant("received_at"));
 
     private static ServiceRating Rating(LegacyRow r) => new(r.Text("rating_id"), r.Text("staff_id"), (Window)r.Number("window_type"),
-        (RatingLevel)r.Number("level"), Day(r, "rated_on"), r.TextOrNull("rectification_case_id"), Instant(r, "recorded_at"));
+        (RatingLevel)r.Number("level"), Day(r, "rated_on"), r.TextOrNull("rectification_case_id"), r.Instant("recorded_at"));
 
     private static RectificationClosure Closure(LegacyRow r) => new(r.Text("case_id"), r.Text("staff_id"), r.Text("rating_id"),
-        r.Number("on_time") != 0, (RectificationOutcome)r.Number("outcome"), Day(r, "closed_on"), Instant(r, "recorded_at"));
+        r.Number("on_time") != 0, (RectificationOutcome)r.Number("outcome"), Day(r, "closed_on"), r.Instant("recorded_at"));
 
     /// <summary>The eight-part content was one JSON column, as <see cref="Change"/>'s profile.</summary>
     private static ServiceItemVersion ItemVersion(LegacyRow r) => new(r.Text("item_id"), (Window)r.Number("window_type"), r.Text("office_id"),
         (int)r.Number("version"), Day(r, "effective_from"), Json(r, "content", StaffConductJson.Default.ServiceItemContent),
-        Instant(r, "published_at"), r.Text("published_by"));
+        r.Instant("published_at"), r.Text("published_by"));
 
     private static ServiceTimeRecord ServiceTime(LegacyRow r) => new(r.Text("event_id"), r.Text("item_id"), Day(r, "completed_on"),
-        (int)r.Number("elapsed"), new TimeLimit((int)r.Number("promised_value"), (TimeLimitUnit)r.Number("promised_unit")), Instant(r, "received_at"));
+        (int)r.Number("elapsed"), new TimeLimit((int)r.Number("promised_value"), (TimeLimitUnit)r.Number("promised_unit")), r.Instant("received_at"));
 
-    private static DateTimeOffset Instant(LegacyRow r, string column) =>
-        DateTimeOffset.Parse(r.Text(column), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 
     private static DateOnly Day(LegacyRow r, string column) => DateOnly.ParseExact(r.Text(column), Dates.DateFormat, CultureInfo.InvariantCulture);
 
