@@ -40,7 +40,10 @@ await app.WaitForShutdownAsync();
 // and the gateway starts once the service is ready.
 IResourceBuilder<ProjectResource> Route(IResourceBuilder<ProjectResource> service)
 {
-    service.WithHttpHealthCheck("/health/ready", endpointName: "Http");
+    // The AppHost's environment (Development from its launch profile): each service then signs and checks calls with
+    // the repository's development key, which it refuses in any other environment (README, "Inside the platform").
+    service.WithHttpHealthCheck("/health/ready", endpointName: "Http")
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName);
     gateway
         .WithEnvironment($"ReverseProxy__Clusters__{service.Resource.Name}__Destinations__primary__Address",
             service.GetEndpoint("Http"))
