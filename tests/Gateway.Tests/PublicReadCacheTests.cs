@@ -78,6 +78,26 @@ public sealed class PublicReadCacheTests(CachedGateway platform) : IClassFixture
     }
 
     [Fact]
+    public async Task Only_the_polls_that_reach_the_service_are_audited_not_the_ones_the_cache_answers()
+    {
+        var office = Booking.NewOffice();
+        await Booking.OpenSlotAsync(platform.Partner, office, capacity: 5);
+        static bool IsPoll((string Category, string Message) line) => line.Category == "CivilAffairs.Gateway.Audit"
+            && line.Message.Contains("route=marriage-public-availability ") && line.Message.Contains("partner=anonymous");
+        var before = platform.Gateway.Log.Lines.Count(IsPoll);
+
+        for (var i = 0; i < 5; i++) await PollAsync(platform.Phone, office);
+        // A refused poll reaches the service (a refusal is never cached) and is audited; its line is queued after the
+        // others, so once it is written every earlier line is too.
+        var refused = await platform.Phone.GetAsync($"/api/marriage/v1/offices/{office}/availability?from_date=not-a-date");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        platform.Gateway.Log.WaitFor(l => IsPoll(l) && l.Message.Contains("status=400"));
+
+        Assert.Equal(2, platform.ReadsReachingService(office)); // the first poll and the refusal
+        Assert.Equal(before + 2, platform.Gateway.Log.Lines.Count(IsPoll)); // those two, not the 4 cached answers
+    }
+
+    [Fact]
     public async Task An_answer_is_at_most_one_second_old_then_the_next_poll_sees_the_booking()
     {
         var office = Booking.NewOffice();
