@@ -73,25 +73,24 @@ internal sealed class RedactingScopes(IExternalScopeProvider inner) : IExternalS
     public IDisposable Push(object? state) => inner.Push(state);
 }
 
-/// <summary>A log state or scope with its values masked; reads as the same key/value list it wraps.</summary>
-internal sealed class RedactedState(IReadOnlyList<KeyValuePair<string, object?>> values, string text) : IReadOnlyList<KeyValuePair<string, object?>>
+/// <summary>A log state or scope with its values masked; reads as the same key/value list it wraps. Its text is masked
+/// only when a provider asks for it (most format the message through the formatter instead).</summary>
+internal sealed class RedactedState(IReadOnlyList<KeyValuePair<string, object?>> values, object original) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    public static object Of<TState>(TState state)
+    private string? _text;
+
+    public static object Of<TState>(TState state) => state switch
     {
-        if (state is IReadOnlyList<KeyValuePair<string, object?>> values)
-            return new RedactedState([.. values.Select(v => new KeyValuePair<string, object?>(v.Key, RedactingLogging.Safe(v.Value)))],
-                Masking.Redact(state.ToString() ?? ""));
-        if (state is IEnumerable<KeyValuePair<string, object?>> pairs)
-            return new RedactedState([.. pairs.Select(v => new KeyValuePair<string, object?>(v.Key, RedactingLogging.Safe(v.Value)))],
-                Masking.Redact(state.ToString() ?? ""));
-        return RedactingLogging.Safe(state) ?? "";
-    }
+        IEnumerable<KeyValuePair<string, object?>> pairs =>
+            new RedactedState([.. pairs.Select(v => new KeyValuePair<string, object?>(v.Key, RedactingLogging.Safe(v.Value)))], pairs),
+        _ => RedactingLogging.Safe(state) ?? "",
+    };
 
     public KeyValuePair<string, object?> this[int index] => values[index];
     public int Count => values.Count;
     public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => values.GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    public override string ToString() => text;
+    public override string ToString() => _text ??= Masking.Redact(original.ToString() ?? "");
 }
 
 /// <summary>An exception whose text would carry a number, as it may be written: masked, with the original's type named.</summary>
