@@ -106,8 +106,15 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             ("booking while polled, cached (gateway REST)", gateway, cachedPhones),
             ("booking while polled, no cache (gateway REST, as before)", uncachedBooking, uncachedPhones),
         };
-        var days = new List<(Office Office, List<BookingRequest> Requests)>();
-        foreach (var side in sides) days.Add(await OpenDayForAsync(service, "polling", date, couples));
+        // Fresh days for each round, one per side; a round is four alternated quarters of well under a second each, so
+        // the ratio of one round moved by 0.15 between runs: three rounds, the same mix of bookings and refusals in each.
+        var rounds = settings.Smoke ? 1 : 3;
+        var days = new List<(Office Office, List<BookingRequest> Requests)>[rounds];
+        for (var round = 0; round < rounds; round++)
+        {
+            days[round] = [];
+            foreach (var side in sides) days[round].Add(await OpenDayForAsync(service, $"polling-{round}", date, couples));
+        }
         // Both gateways' paths once before anything is measured.
         var warm = await OpenDayForAsync(service, "polling-warm-up", date, Math.Min(couples, 1000));
         await Load.RunAsync(warm.Requests, bookers, uncachedBooking.BookAsync);
@@ -116,6 +123,7 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
 
         var booked = sides.Select(_ => new List<Measured>()).ToArray();
         var polled = sides.Select(_ => new List<Measured>()).ToArray();
+        for (var round = 0; round < rounds; round++)
         for (var quarter = 0; quarter < 4; quarter++)
         {
             var range = (couples * quarter / 4)..(couples * (quarter + 1) / 4);
@@ -124,12 +132,10 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             foreach (var i in order)
             {
                 var (_, booking, phones) = sides[i];
-                var run = Load.RunAsync(days[i].Requests[range], bookers, booking.BookAsync);
+                var day = days[round][i];
+                var run = Load.RunAsync(day.Requests[range], bookers, booking.BookAsync);
                 if (phones is not null)
-                {
-                    var officeId = days[i].Office.Id;
-                    polled[i].Add(await Load.UntilAsync(pollers, run, () => phones.ReadAsync(officeId, date), every));
-                }
+                    polled[i].Add(await Load.UntilAsync(pollers, run, () => phones.ReadAsync(day.Office.Id, date), every));
                 booked[i].Add(await run);
             }
         }
@@ -141,13 +147,16 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             if (sides[i].Phones is { } phones)
                 report.Add(Load.Summarize(scenario, $"{phones.Name}, refreshing every {settings.PollEveryMs} ms during those bookings", pollers, [.. polled[i]]));
         }
-        for (var i = 0; i < sides.Length; i++)
-            await ProveBookingsAsync(scenario, days[i].Office, date, date, days[i].Requests, [.. booked[i].SelectMany(m => m.Answers)], Math.Min(couples, settings.Places));
+        // A side's measured parts are its rounds' quarters in order: four per round, each its day's requests in order.
+        for (var round = 0; round < rounds; round++)
+            for (var i = 0; i < sides.Length; i++)
+                await ProveBookingsAsync(scenario, days[round][i].Office, date, date, days[round][i].Requests,
+                    [.. booked[i].Skip(4 * round).Take(4).SelectMany(m => m.Answers)], Math.Min(couples, settings.Places));
         var cachedPolls = Load.Summarize(scenario, "", pollers, [.. polled[1]]);
         var uncachedPolls = Load.Summarize(scenario, "", pollers, [.. polled[2]]);
 
         // What each gateway serves the phones alone, polling without pause, in quarters of a few seconds.
-        var pollDay = days[1];
+        var pollDay = days[0][1];
         var capacity = new[] { new List<Measured>(), new List<Measured>() };
         var channels = new[] { cachedPhones, uncachedPhones };
         for (var quarter = 0; quarter < 4; quarter++)
@@ -155,10 +164,11 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
             {
                 var run = () => Load.UntilAsync(pollers, Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds)),
                     () => channels[i].ReadAsync(pollDay.Office.Id, date));
-                // The CPU per poll, for sizing: measured in the last quarter of each side.
+                // The CPU per poll, for sizing (and the phones' own, which shares these cores): the last quarters.
                 capacity[i].Add(quarter < 2 ? await run()
                     : await report.WithCpuAsync(scenario, i == 0 ? "phones alone, cached" : "phones alone, no cache",
-                        [("gateway", i == 0 ? pair.GatewayPid : uncached.Pid), ("marriage", pair.MarriagePid)], run));
+                        [("gateway", i == 0 ? pair.GatewayPid : uncached.Pid), ("marriage", pair.MarriagePid),
+                            ("load generator (the phones)", Environment.ProcessId)], run));
             }
         var cachedAlone = report.Add(Load.Summarize(scenario, "phones alone without pause, cached", pollers, [.. capacity[0]]));
         var uncachedAlone = report.Add(Load.Summarize(scenario, "phones alone without pause, no cache (as before)", pollers, [.. capacity[1]]));
