@@ -59,7 +59,7 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
             logging.AddProcessor(new LogRedactionProcessor());
         });
-        RedactingLogging.WrapProviders(builder.Services);
+        RedactingLogging.WrapLoggers(builder.Services);
         EventTags.Listen();
 
         builder.Services.AddOpenTelemetry()

@@ -112,6 +112,38 @@ public sealed class RedactionTests
         Assert.True(leaks.Count == 0, "leaked: " + string.Join(" | ", leaks));
     }
 
+    [Fact]
+    public async Task A_log_level_set_for_one_provider_applies_to_it_and_its_lines_are_still_masked()
+    {
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+            builder.WebHost.UseTestServer();
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole();
+            builder.Configuration["Logging:Console:LogLevel:Default"] = "Warning"; // what an operator sets to quiet the console
+            builder.AddServiceDefaults(Window.MarriageRegistration);
+            await using (var app = builder.Build())
+            {
+                var logger = app.Services.GetRequiredService<ILogger<RedactionTests>>();
+                logger.LogInformation("routine line about {IdNumber}", IdNumber);
+                logger.LogWarning("warning line about {IdNumber}", IdNumber);
+            } // disposing the app drains the console logger's queue
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var written = console.ToString();
+        Assert.Contains("warning line about 110105********002X", written);
+        Assert.DoesNotContain("routine line", written);
+        Assert.DoesNotContain(IdNumber, written);
+    }
+
     private static string Flatten(object? value) => value switch
     {
         null => "",

@@ -15,13 +15,16 @@ namespace CivilAffairs.ServiceDefaults.Telemetry;
 /// </summary>
 internal static class RedactingLogging
 {
-    /// <summary>The logger factory hands every provider, whenever it was registered, a masking wrapper.</summary>
-    public static void WrapProviders(IServiceCollection services) =>
-        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new LoggerFactory(
-            sp.GetServices<ILoggerProvider>().Select(p => new RedactingLoggerProvider(p)),
+    /// <summary>
+    /// Every logger the app gets masks what it is given, once, for all providers, whenever they were registered. The
+    /// providers themselves stay as they are, so the filter rules that name one (<c>Logging:Console:LogLevel</c>) apply.
+    /// </summary>
+    public static void WrapLoggers(IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory>(sp => new RedactingLoggerFactory(new LoggerFactory(
+            sp.GetServices<ILoggerProvider>(),
             sp.GetRequiredService<IOptionsMonitor<LoggerFilterOptions>>(),
             sp.GetService<IOptions<LoggerFactoryOptions>>(),
-            sp.GetService<IExternalScopeProvider>())));
+            sp.GetService<IExternalScopeProvider>()))));
 
     /// <summary>A value as it may leave: text and numbers that look like a sensitive number are masked.</summary>
     public static object? Safe(object? value) => value switch
@@ -38,14 +41,11 @@ internal static class RedactingLogging
     private static object SafeNumber(string digits, object value) => Masking.ContainsSensitiveNumber(digits) ? Masking.Redact(digits) : value;
 }
 
-internal sealed class RedactingLoggerProvider(ILoggerProvider inner) : ILoggerProvider, ISupportExternalScope
+internal sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
     public ILogger CreateLogger(string categoryName) => new RedactingLogger(inner.CreateLogger(categoryName));
 
-    public void SetScopeProvider(IExternalScopeProvider scopeProvider)
-    {
-        if (inner is ISupportExternalScope external) external.SetScopeProvider(new RedactingScopes(scopeProvider));
-    }
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
     public void Dispose() => inner.Dispose();
 }
@@ -59,36 +59,32 @@ internal sealed class RedactingLogger(ILogger inner) : ILogger
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
     {
         if (!inner.IsEnabled(logLevel)) return;
+        string? message = null; // formatted and masked once, for whichever providers ask
         inner.Log(logLevel, eventId, RedactedState.Of(state), RedactedException.Of(exception),
-            (_, _) => Masking.Redact(formatter(state, exception)));
+            (_, _) => message ??= Masking.Redact(formatter(state, exception)));
     }
 }
 
-/// <summary>Scopes handed to a provider as they are pushed, but masked when it reads them.</summary>
-internal sealed class RedactingScopes(IExternalScopeProvider inner) : IExternalScopeProvider
+/// <summary>A log state or scope with its values masked; reads as the same key/value list it wraps. Values and text are
+/// masked when a provider first reads them (a request's scope is pushed on every call, and read only when a line is
+/// written).</summary>
+internal sealed class RedactedState(IEnumerable<KeyValuePair<string, object?>> original) : IReadOnlyList<KeyValuePair<string, object?>>
 {
-    public void ForEachScope<TState>(Action<object?, TState> callback, TState state) =>
-        inner.ForEachScope((scope, s) => callback(scope is null ? null : RedactedState.Of(scope), s), state);
-
-    public IDisposable Push(object? state) => inner.Push(state);
-}
-
-/// <summary>A log state or scope with its values masked; reads as the same key/value list it wraps. Its text is masked
-/// only when a provider asks for it (most format the message through the formatter instead).</summary>
-internal sealed class RedactedState(IReadOnlyList<KeyValuePair<string, object?>> values, object original) : IReadOnlyList<KeyValuePair<string, object?>>
-{
+    private KeyValuePair<string, object?>[]? _values;
     private string? _text;
 
     public static object Of<TState>(TState state) => state switch
     {
-        IEnumerable<KeyValuePair<string, object?>> pairs =>
-            new RedactedState([.. pairs.Select(v => new KeyValuePair<string, object?>(v.Key, RedactingLogging.Safe(v.Value)))], pairs),
+        IEnumerable<KeyValuePair<string, object?>> pairs => new RedactedState(pairs),
         _ => RedactingLogging.Safe(state) ?? "",
     };
 
-    public KeyValuePair<string, object?> this[int index] => values[index];
-    public int Count => values.Count;
-    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => values.GetEnumerator();
+    private KeyValuePair<string, object?>[] Values =>
+        _values ??= [.. original.Select(v => new KeyValuePair<string, object?>(v.Key, RedactingLogging.Safe(v.Value)))];
+
+    public KeyValuePair<string, object?> this[int index] => Values[index];
+    public int Count => Values.Length;
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)Values).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     public override string ToString() => _text ??= Masking.Redact(original.ToString() ?? "");
 }
