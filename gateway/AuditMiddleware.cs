@@ -8,9 +8,10 @@ namespace CivilAffairs.Gateway;
 
 /// <summary>
 /// One audit line per call: partner, route, window type, method, status, duration and trace id. Never the path or the
-/// body, so never a citizen's ID number or name (the route id says what was called); not the anonymous reads answered
-/// from the public-read cache (see <see cref="AnsweredFromPublicCache"/>). The request only hands its line
-/// to <see cref="AuditTrail"/>, which writes it in the background.
+/// body, so never a citizen's ID number or name (the route id says what was called). Not for the anonymous reads the
+/// public-read cache answers: tens of thousands a second on the peak morning, each line would cost as much as the
+/// answer, and the request metrics count them; their misses, which reach the service, are audited. The request only
+/// hands its line to <see cref="AuditTrail"/>, which writes it in the background.
 /// </summary>
 internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail)
 {
@@ -25,7 +26,7 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail)
         }
         finally
         {
-            if (!context.Request.Path.StartsWithSegments("/health") && !AnsweredFromPublicCache(context))
+            if (!context.Request.Path.StartsWithSegments("/health") && !PublicReadsPolicy.AnsweredFromCache(context))
             {
                 var route = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config;
                 trail.Write(new AuditEntry(
@@ -41,17 +42,6 @@ internal sealed class AuditMiddleware(RequestDelegate next, AuditTrail trail)
         }
     }
 
-    /// <summary>
-    /// An anonymous read the public-read cache answered without reaching a service (a phone refreshing "places left"):
-    /// on the peak morning there are tens of thousands a second, each line would cost as much as the answer itself, and
-    /// it would say nothing the request metrics (route, status, duration) do not. Its misses, which reach the service,
-    /// and every refusal are audited as any call.
-    /// </summary>
-    private static bool AnsweredFromPublicCache(HttpContext context) =>
-        context.Response.StatusCode == StatusCodes.Status200OK
-        && context.Features.Get<IReverseProxyFeature>() is null // the proxy step never ran
-        && context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.OutputCachePolicy == PublicReadCache.PolicyName
-        && context.User.PartnerName() is null;
 }
 
 internal readonly record struct AuditEntry(string Partner, string Route, string Window, string Method, int Status,

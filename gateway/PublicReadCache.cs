@@ -56,8 +56,16 @@ internal sealed class PublicReadsPolicy(TimeSpan freshFor) : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) =>
-        ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        context.HttpContext.Items[AnsweredFromCacheKey] = true;
+        return ValueTask.CompletedTask;
+    }
+
+    private static readonly object AnsweredFromCacheKey = new();
+
+    /// <summary>True when this call was answered from the cache (it never reached a service).</summary>
+    internal static bool AnsweredFromCache(HttpContext context) => context.Items.ContainsKey(AnsweredFromCacheKey);
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {

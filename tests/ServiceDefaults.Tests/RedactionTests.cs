@@ -33,13 +33,10 @@ public sealed class RedactionTests
     [Fact]
     public async Task No_id_number_or_phone_leaves_in_any_record()
     {
-        var console = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(console);
         var spans = new List<Activity>();
         var logs = new List<LogRecord>();
         var metrics = new List<Metric>();
-        try
+        var written = await ConsoleOf(async () =>
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
             builder.WebHost.UseTestServer();
@@ -76,13 +73,9 @@ public sealed class RedactionTests
             app.Services.GetRequiredService<MeterProvider>().ForceFlush();
             app.Services.GetRequiredService<LoggerProvider>().ForceFlush();
             await app.StopAsync();
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
+        });
 
-        var texts = new List<string> { console.ToString() };
+        var texts = new List<string> { written };
         foreach (var span in spans)
         {
             texts.Add(span.DisplayName);
@@ -115,10 +108,7 @@ public sealed class RedactionTests
     [Fact]
     public async Task A_log_level_set_for_one_provider_applies_to_it_and_its_lines_are_still_masked()
     {
-        var console = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(console);
-        try
+        var written = await ConsoleOf(async () =>
         {
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
             builder.WebHost.UseTestServer();
@@ -126,22 +116,32 @@ public sealed class RedactionTests
             builder.Logging.AddSimpleConsole();
             builder.Configuration["Logging:Console:LogLevel:Default"] = "Warning"; // what an operator sets to quiet the console
             builder.AddServiceDefaults(Window.MarriageRegistration);
-            await using (var app = builder.Build())
-            {
-                var logger = app.Services.GetRequiredService<ILogger<RedactionTests>>();
-                logger.LogInformation("routine line about {IdNumber}", IdNumber);
-                logger.LogWarning("warning line about {IdNumber}", IdNumber);
-            } // disposing the app drains the console logger's queue
+            await using var app = builder.Build(); // disposing it drains the console logger's queue
+            var logger = app.Services.GetRequiredService<ILogger<RedactionTests>>();
+            logger.LogInformation("routine line about {IdNumber}", IdNumber);
+            logger.LogWarning("warning line about {IdNumber}", IdNumber);
+        });
+
+        Assert.Contains("warning line about 110105********002X", written);
+        Assert.DoesNotContain("routine line", written);
+        Assert.DoesNotContain(IdNumber, written);
+    }
+
+    /// <summary>What <paramref name="write"/> printed on the console.</summary>
+    private static async Task<string> ConsoleOf(Func<Task> write)
+    {
+        var console = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(console);
+        try
+        {
+            await write();
         }
         finally
         {
             Console.SetOut(original);
         }
-
-        var written = console.ToString();
-        Assert.Contains("warning line about 110105********002X", written);
-        Assert.DoesNotContain("routine line", written);
-        Assert.DoesNotContain(IdNumber, written);
+        return console.ToString();
     }
 
     private static string Flatten(object? value) => value switch
