@@ -16,6 +16,8 @@ try
     var days = await marriage.ListAvailabilityAsync(
         new() { OfficeId = office, FromDate = date, ToDate = date }, key);
     Console.WriteLine(days);
+    // An office opens its days itself; an empty answer is not an error, but says why.
+    if (days.Days.Count == 0) Console.Error.WriteLine($"no day is open at {office} on {date}: open one first (README, \"Marriage (window MARRIAGE_REGISTRATION)\")");
     return 0;
 }
 catch (RpcException refused)
