@@ -1,4 +1,5 @@
 using CivilAffairs.ServiceDefaults.Documents;
+using CivilAffairs.ServiceDefaults.Documents.Sqlite;
 using CivilAffairs.TestSupport;
 using Grpc.Core;
 using static CivilAffairs.ServiceDefaults.Tests.Documents.TestCollections;
@@ -9,6 +10,18 @@ namespace CivilAffairs.ServiceDefaults.Tests.Documents;
 public sealed class SqliteGroupCommitTests
 {
     private static TestTicket Ticket(int n) => new($"t{n}", "2026-12-12", n);
+
+    /// <summary>Waits until the other request's write waits for the commit (a fixed delay raced a busy machine).</summary>
+    private static async Task JoinedAsync(TestStore test, Task other)
+    {
+        var writer = ((SqliteDocumentStore)test.Store).Writer;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (writer.WaitingForCommit == 0 && !other.IsCompleted)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the other write never reached the shared transaction");
+            await Task.Delay(10);
+        }
+    }
 
     [Fact]
     public async Task Writes_arriving_together_are_all_acknowledged_and_all_on_disk()
@@ -31,7 +44,7 @@ public sealed class SqliteGroupCommitTests
             // Another request's batch joins the shared transaction; its commit waits for the call inside.
             using (ExecutionContext.SuppressFlow()) // another request: not inside this call
                 other = Task.Run(() => test.Store.CommitAsync(new WriteBatch().Insert(Tickets, Ticket(2))));
-            await Task.Delay(100);
+            await JoinedAsync(test, other);
             Assert.False(other.IsCompleted);
         } // the call fails: disposed without its record
         var retry = await Assert.ThrowsAsync<RpcException>(() => other);
@@ -74,7 +87,7 @@ public sealed class SqliteGroupCommitTests
                     var first = await test.Store.CommitAsync(new WriteBatch().Replace(Slots, read.Document with { Note = "b" }, read.Version));
                     return (first, (await test.Store.GetAsync(Slots, "s1"))!.Version);
                 });
-            await Task.Delay(100);
+            await JoinedAsync(test, other);
             Assert.False(other.IsCompleted); // refused, and waiting for the change that refused it to commit
             Assert.Null(await call.CompleteAsync(new WriteBatch().Insert(Tickets, Ticket(1)), default));
         }

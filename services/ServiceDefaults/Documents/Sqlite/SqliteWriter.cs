@@ -34,6 +34,12 @@ internal sealed class SqliteWriter(Func<Task<SqliteConnection>> connect) : IDisp
         get { lock (_state) return _generation; }
     }
 
+    /// <summary>How many writes wait for the next commit; lets a test know a write has joined before it goes on.</summary>
+    public int WaitingForCommit
+    {
+        get { lock (_state) return _awaiting.Count; }
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in the shared transaction under a savepoint; undone when it throws or when
     /// <paramref name="keep"/> says no. When kept and <paramref name="acknowledge"/>, the returned task completes once
