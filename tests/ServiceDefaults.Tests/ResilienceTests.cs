@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CivilAffairs.Feedback.V1;
 using CivilAffairs.ServiceDefaults.Clients;
+using CivilAffairs.TestSupport;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
@@ -119,14 +120,9 @@ public sealed class ResilienceTests : IAsyncLifetime
             deadline: DateTime.UtcNow.AddSeconds(1)).ResponseAsync);
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"took {clock.Elapsed}");
-        await WaitUntil(() => _dependency.Cancelled > 0);
+        Assert.True(await Eventually.TrueAsync(() => _dependency.Cancelled > 0), "the dependency never saw the cancellation");
         Assert.Equal(2, _dependency.Calls);
         Assert.Equal(1, _dependency.Cancelled); // the dependency saw the deadline and stopped, not 4 seconds later
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(50);
     }
 
     public async Task DisposeAsync()

@@ -5,6 +5,7 @@ using CivilAffairs.Feedback.Api;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.Feedback.V1;
 using CivilAffairs.ServiceDefaults.Metrics;
+using CivilAffairs.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CivilAffairs.Feedback.Tests.Api;
@@ -52,12 +53,12 @@ public sealed class MetricsTests : IDisposable
 
         _host.Clock.Advance(TimeSpan.FromDays(14));
         var overdue = 0L;
-        for (var attempt = 0; attempt < 100 && overdue == 0; attempt++)
+        await Eventually.TrueAsync(() =>
         {
-            await Task.Delay(20);
             overdue = _measured.LastOrDefault(m => m.Instrument == "civilaffairs.rectifications.overdue"
                 && (string?)m.Tags["civilaffairs.window"] == "CHILD_WELFARE").Value;
-        }
+            return overdue != 0;
+        });
         Assert.Equal(1, overdue);
     }
 }

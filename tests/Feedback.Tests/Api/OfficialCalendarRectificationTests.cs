@@ -1,6 +1,7 @@
 using CivilAffairs.Common.V1;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.Feedback.V1;
+using CivilAffairs.TestSupport;
 
 namespace CivilAffairs.Feedback.Tests.Api;
 
@@ -41,11 +42,11 @@ public sealed class OfficialCalendarRectificationTests
         var overdue = await client.ListOverdueRectificationsAsync(new ListOverdueRectificationsRequest());
         Assert.Equal([opened.CaseId], overdue.Cases.Select(c => c.CaseId));
         RectificationCase history = opened;
-        for (var attempt = 0; attempt < 100 && !history.Steps.Any(s => s.Action == CaseAction.Escalate); attempt++)
+        await Eventually.TrueAsync(async () =>
         {
-            await Task.Delay(50);
             history = await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = opened.CaseId });
-        }
+            return history.Steps.Any(s => s.Action == CaseAction.Escalate);
+        });
         Assert.Single(history.Steps, s => s.Action == CaseAction.Escalate);
         Assert.True(history.Overdue);
     }

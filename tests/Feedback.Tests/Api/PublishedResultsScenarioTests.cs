@@ -3,6 +3,7 @@ using System.Text.Json;
 using CivilAffairs.Common.V1;
 using CivilAffairs.Feedback.Tests.Support;
 using CivilAffairs.Feedback.V1;
+using CivilAffairs.TestSupport;
 
 namespace CivilAffairs.Feedback.Tests.Api;
 
@@ -60,14 +61,9 @@ public class PublishedResultsScenarioTests : IDisposable
         Assert.Equal([bad[1].RectificationCaseId], overdue.Cases.Select(c => c.CaseId));
         Assert.True(overdue.Cases[0].Overdue);
         // The background watch escalates it, as a step of its history, once it sees the new day.
-        var escalated = false;
-        for (var attempt = 0; attempt < 100 && !escalated; attempt++)
-        {
-            var history = await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = bad[1].RectificationCaseId });
-            escalated = history.Steps.Any(s => s.Action == CaseAction.Escalate);
-            if (!escalated) await Task.Delay(50);
-        }
-        Assert.True(escalated);
+        Assert.True(await Eventually.TrueAsync(async () =>
+            (await client.GetRectificationCaseAsync(new GetRectificationCaseRequest { CaseId = bad[1].RectificationCaseId }))
+            .Steps.Any(s => s.Action == CaseAction.Escalate)), "the watch never escalated the overdue case");
 
         using var http = _host.Rest();
         var published = await http.GetFromJsonAsync<JsonElement>("/api/feedback/v1/statistics?fromDate=2026-11-01&toDate=2026-11-30");

@@ -15,12 +15,8 @@ public sealed class SqliteGroupCommitTests
     private static async Task JoinedAsync(TestStore test, Task other)
     {
         var writer = ((SqliteDocumentStore)test.Store).Writer;
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (writer.WaitingForCommit == 0 && !other.IsCompleted)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the other write never reached the shared transaction");
-            await Task.Delay(10);
-        }
+        Assert.True(await Eventually.TrueAsync(() => writer.WaitingForCommit > 0 || other.IsCompleted),
+            "the other write never reached the shared transaction");
     }
 
     [Fact]
