@@ -20,10 +20,10 @@ var app = builder.Build();
 app.UseTrustedProxies(); // the client's address as a trusted proxy forwards it
 app.UseMiddleware<AuditMiddleware>();
 app.UseMiddleware<WindowTypeMiddleware>(); // before authentication and limits: refused calls carry the window too
+app.UseOutputCache(); // only calls without credentials are looked up (PublicReadCache); a cached answer is cheaper than a 429
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
-app.UseOutputCache(); // after authentication: a signed-in partner's call is never cached (PublicReadCache)
 app.MapDefaultEndpoints();
 app.MapOpenApiDocs();
 app.MapContractReflection();

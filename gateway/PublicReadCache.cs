@@ -9,7 +9,9 @@ namespace CivilAffairs.Gateway;
 /// second per office and date range reaches the service instead of every refresh. A route opts in with
 /// <c>"OutputCachePolicy": "public-reads"</c> (the availability route does). Never cached: a call with credentials (an
 /// <c>X-Api-Key</c> or <c>Authorization</c> header, or a signed-in partner), anything but GET/HEAD, gRPC, and any
-/// answer but a 200 without cookies. Concurrent misses of one key wait for a single call to the service.
+/// answer but a 200 without cookies. Concurrent misses of one key wait for a single call to the service. The cache runs
+/// before authentication and the rate limits: a call with no credential needs neither to be answered from memory, and
+/// only a miss, which reaches the service, counts against the caller's address.
 /// Staleness is safe because the cache only ever delays what a phone sees: a cached answer is one the service gave, so
 /// it never shows more booked places than a slot has, at worst more places left than remain for up to a second, and
 /// bookings always go to the service, which never books beyond capacity (README, "Performance").

@@ -11,7 +11,8 @@ namespace CivilAffairs.Gateway;
 /// <c>WindowSeconds</c>). The hall screens' reads (<c>/display/...</c>) have a budget of their own per address, so
 /// screens polling from behind an office's one address never spend the budget of the citizens behind it. The address
 /// is the client's as a trusted proxy forwards it (<see cref="TrustedProxies"/>). Beyond the limit: 429 with
-/// <c>Retry-After</c> (gRPC RESOURCE_EXHAUSTED). Health probes are never limited.
+/// <c>Retry-After</c> (gRPC RESOURCE_EXHAUSTED). Health probes are never limited, nor anonymous reads answered from
+/// the <see cref="PublicReadCache"/>, which runs first: an answer from memory costs less than a refusal would.
 /// </summary>
 public static class RateLimits
 {

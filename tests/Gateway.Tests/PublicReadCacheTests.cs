@@ -21,13 +21,17 @@ public sealed class CachedGateway : IDisposable
     public HttpClient Partner { get; }
     public HttpClient Phone { get; }
 
-    public CachedGateway()
+    public CachedGateway() : this(null)
+    {
+    }
+
+    internal CachedGateway(IReadOnlyDictionary<string, string?>? settings)
     {
         Marriage.StartServer();
         var clusters = GatewayOnKestrel.AllDown();
         clusters["marriage"] = Marriage.HttpUrl;
         clusters["marriage-grpc"] = Marriage.GrpcUrl;
-        Gateway = new GatewayOnKestrel(clusters, services: services => services.AddSingleton<TimeProvider>(Clock));
+        Gateway = new GatewayOnKestrel(clusters, settings, services => services.AddSingleton<TimeProvider>(Clock));
         Gateway.StartServer();
         Partner = TestPartners.Client(Gateway.HttpUrl, TestPartners.AllScopesKey);
         Phone = TestPartners.Client(Gateway.HttpUrl, apiKey: null);
@@ -75,6 +79,23 @@ public sealed class PublicReadCacheTests(CachedGateway platform) : IClassFixture
         Assert.Equal((first.Booked, first.Capacity), (third.Booked, third.Capacity));
         Assert.False(first.Response.Headers.Contains("Age"));
         Assert.True(second.Response.Headers.Age is { } age && age <= TimeSpan.FromSeconds(1), $"Age {second.Response.Headers.Age}");
+    }
+
+    [Fact]
+    public async Task A_phone_beyond_the_anonymous_limit_is_still_answered_from_the_cache_and_refused_only_what_would_reach_the_service()
+    {
+        using var limited = new CachedGateway(new Dictionary<string, string?> { ["RateLimits:Anonymous:PermitLimit"] = "2" });
+        var offices = new[] { Booking.NewOffice(), Booking.NewOffice(), Booking.NewOffice() };
+        foreach (var office in offices) await Booking.OpenSlotAsync(limited.Partner, office, capacity: 5);
+
+        for (var i = 0; i < 10; i++) await PollAsync(limited.Phone, offices[0]); // ten refreshes, one reaches the service
+        await PollAsync(limited.Phone, offices[1]); // the address's second call to the service
+        var refused = await limited.Phone.GetAsync(Availability(offices[2]));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        Assert.Equal([1, 1, 0], offices.Select(limited.ReadsReachingService));
+        await PollAsync(limited.Phone, offices[0]); // still answered, from the cache
     }
 
     [Fact]
