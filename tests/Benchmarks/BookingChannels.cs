@@ -205,6 +205,9 @@ public static class Reads
         new RestRead(name, Channels.Http(baseUrl, clients, partner, service));
 
     public static IReadChannel Grpc(string name, string address, bool partner, bool service = false) => new GrpcRead(name, address, partner, service);
+
+    /// <summary>Anonymous phones over lean keep-alive connections (<see cref="PhoneRead"/>).</summary>
+    public static IReadChannel Phones(string name, string baseUrl) => new PhoneRead(name, new Uri(baseUrl));
 }
 
 internal sealed class RestRead(string name, HttpClient client) : IReadChannel

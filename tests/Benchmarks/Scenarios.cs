@@ -97,8 +97,8 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         var date = DaysAhead(5);
         var uncached = await pair.StartGatewayAsync(new Dictionary<string, string> { [UncachedRoute] = "" });
         using var uncachedBooking = Channels.Rest("gateway REST, no cache", uncached.Http, Clients, partner: true);
-        using var cachedPhones = Reads.Rest("phones, cached", pair.GatewayHttp, pollers, partner: false);
-        using var uncachedPhones = Reads.Rest("phones, no cache", uncached.Http, pollers, partner: false);
+        using var cachedPhones = Reads.Phones("phones, cached", pair.GatewayHttp);
+        using var uncachedPhones = Reads.Phones("phones, no cache", uncached.Http);
 
         var sides = new (string Variant, IBookingChannel Booking, IReadChannel? Phones)[]
         {
