@@ -201,30 +201,36 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
     }
 
     /// <summary>
-    /// 3: the same calls direct to marriage, through nginx (plain proxying) and through the gateway (partner key,
-    /// scopes, limits, audit, tracing), REST and gRPC, bookings and reads of availability with the partner key (not
-    /// cached: the cache serves anonymous phones only); same concurrency, alternated in quarters.
+    /// 3: the same calls direct to marriage, through nginx (plain proxying), through YARP alone (tests/PlainProxy: the
+    /// proxy the gateway is built on, with none of its steps) and through the gateway (partner key, scopes, limits,
+    /// audit, tracing), REST and gRPC, bookings and reads of availability with the partner key (not cached: the cache
+    /// serves anonymous phones only); same concurrency, alternated in quarters.
     /// </summary>
     private async Task GatewayOverheadAsync(ServicePair pair, HttpClient service, IBookingChannel gatewayRest)
     {
         const string scenario = "3 gateway beside nginx";
         var nginx = await pair.StartNginxAsync();
+        var plain = await pair.StartPlainProxyAsync();
         Console.WriteLine($"{scenario}: {nginx.Version}; {Requests} bookings and {settings.Reads} reads per variant, {Clients} clients");
         using var directRest = Channels.Rest("direct REST", pair.MarriageHttp, Clients, partner: false, service: true);
         using var nginxRest = Channels.Rest("nginx REST", nginx.HttpUrl, Clients, partner: true, service: true);
         using var directGrpc = Channels.Grpc("direct gRPC", pair.MarriageGrpc, partner: false, service: true);
         using var nginxGrpc = Channels.Grpc("nginx gRPC", nginx.GrpcUrl, partner: true, service: true);
+        using var plainRest = Channels.Rest("YARP alone REST", plain.Http, Clients, partner: true, service: true);
+        using var plainGrpc = Channels.Grpc("YARP alone gRPC", plain.Grpc, partner: true, service: true);
         using var gatewayGrpc = Channels.Grpc("gateway gRPC", pair.GatewayGrpc, partner: true);
         var date = DaysAhead(6);
 
         var rest = await CompareAsync(scenario, [
             (directRest, await OfficeWithRoomAsync(service, "direct-rest", date)),
             (nginxRest, await OfficeWithRoomAsync(service, "nginx-rest", date)),
-            (gatewayRest, await OfficeWithRoomAsync(service, "gateway-rest", date))]);
+            (gatewayRest, await OfficeWithRoomAsync(service, "gateway-rest", date)),
+            (plainRest, await OfficeWithRoomAsync(service, "plain-rest", date))]);
         var grpc = await CompareAsync(scenario, [
             (directGrpc, await OfficeWithRoomAsync(service, "direct-grpc", date)),
             (nginxGrpc, await OfficeWithRoomAsync(service, "nginx-grpc", date)),
-            (gatewayGrpc, await OfficeWithRoomAsync(service, "gateway-grpc", date))]);
+            (gatewayGrpc, await OfficeWithRoomAsync(service, "gateway-grpc", date)),
+            (plainGrpc, await OfficeWithRoomAsync(service, "plain-grpc", date))]);
 
         // Reads of a day of 20 slots, every place booked (the direct REST bookings' office).
         var read = rest[0].Office;
@@ -234,28 +240,32 @@ public sealed class Scenarios(BenchmarkSettings settings, Report report, string 
         using var readDirectGrpc = Reads.Grpc("direct gRPC reads", pair.MarriageGrpc, partner: false, service: true);
         using var readNginxGrpc = Reads.Grpc("nginx gRPC reads", nginx.GrpcUrl, partner: true, service: true);
         using var readGatewayGrpc = Reads.Grpc("gateway gRPC reads (partner key)", pair.GatewayGrpc, partner: true);
-        var restReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectRest, readNginxRest, readGatewayRest]);
-        var grpcReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectGrpc, readNginxGrpc, readGatewayGrpc]);
+        using var readPlainRest = Reads.Rest("YARP alone REST reads", plain.Http, Clients, partner: true, service: true);
+        using var readPlainGrpc = Reads.Grpc("YARP alone gRPC reads", plain.Grpc, partner: true, service: true);
+        var restReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectRest, readNginxRest, readGatewayRest, readPlainRest]);
+        var grpcReads = await CompareReadsAsync(scenario, read.Id, date, [readDirectGrpc, readNginxGrpc, readGatewayGrpc, readPlainGrpc]);
 
         report.Ratio("gateway REST / direct REST booking throughput", rest[2].Result.Throughput / rest[0].Result.Throughput, 0.6,
             $"{rest[2].Result.Throughput:0} vs {rest[0].Result.Throughput:0} req/s");
         report.Ratio("gateway gRPC / direct gRPC booking throughput", grpc[2].Result.Throughput / grpc[0].Result.Throughput, 0.6,
             $"{grpc[2].Result.Throughput:0} vs {grpc[0].Result.Throughput:0} req/s");
-        Peer("bookings, REST", rest[2].Result, rest[1].Result);
-        Peer("bookings, gRPC", grpc[2].Result, grpc[1].Result);
-        Peer("reads, REST", restReads[2], restReads[1]);
-        Peer("reads, gRPC", grpcReads[2], grpcReads[1]);
-        if (readDirectRest.Overbooked + readNginxRest.Overbooked + readGatewayRest.Overbooked + readDirectGrpc.Overbooked
-            + readNginxGrpc.Overbooked + readGatewayGrpc.Overbooked > 0)
+        Peer("bookings, REST", rest[2].Result, rest[1].Result, rest[3].Result);
+        Peer("bookings, gRPC", grpc[2].Result, grpc[1].Result, grpc[3].Result);
+        Peer("reads, REST", restReads[2], restReads[1], restReads[3]);
+        Peer("reads, gRPC", grpcReads[2], grpcReads[1], grpcReads[3]);
+        if (new[] { readDirectRest, readNginxRest, readGatewayRest, readPlainRest, readDirectGrpc, readNginxGrpc, readGatewayGrpc, readPlainGrpc }
+                .Sum(r => r.Overbooked) > 0)
             report.Require(scenario, "no read shows a slot over capacity", false, "a read showed more booked than capacity");
         var errorLog = nginx.ErrorLog.Trim();
         if (errorLog.Length > 0) Console.WriteLine($"  nginx error log: {errorLog[..Math.Min(errorLog.Length, 500)]}");
     }
 
-    private void Peer(string what, RunResult gateway, RunResult nginx) =>
+    /// <summary>The gateway beside nginx, and YARP alone beside both: what the proxy itself reaches, what the gateway's steps cost.</summary>
+    private void Peer(string what, RunResult gateway, RunResult nginx, RunResult plain) =>
         report.Ratio($"gateway / nginx throughput, {what}", gateway.Throughput / nginx.Throughput, 0.9,
             $"{gateway.Throughput:0} vs {nginx.Throughput:0} req/s; p99 {gateway.P99Ms:0.0} vs {nginx.P99Ms:0.0} ms " +
-            $"({gateway.P99Ms / nginx.P99Ms:0.00}x)");
+            $"({gateway.P99Ms / nginx.P99Ms:0.00}x); YARP alone {plain.Throughput:0} req/s, {plain.Throughput / nginx.Throughput:0.00}x " +
+            $"of nginx, the gateway {gateway.Throughput / plain.Throughput:0.00}x of it");
 
     /// <summary>Reads of one office's day through each channel: a warm-up, then quarters alternated as the bookings'.</summary>
     private async Task<RunResult[]> CompareReadsAsync(string scenario, string officeId, DateOnly date, IReadChannel[] channels)

@@ -120,6 +120,22 @@ public sealed class ServicePair : IDisposable
         return nginx;
     }
 
+    /// <summary>YARP alone (tests/PlainProxy) in front of the same marriage process; stopped with the pair.</summary>
+    public async Task<(string Http, string Grpc)> StartPlainProxyAsync()
+    {
+        var (http, grpc) = (FreePort.Url(), FreePort.Url());
+        var proxy = new AppProcess(Path.Combine(_appsRoot, "tests/PlainProxy"), "CivilAffairs.PlainProxy", http, new Dictionary<string, string>
+        {
+            ["Kestrel__Endpoints__Http__Url"] = http,
+            ["Kestrel__Endpoints__Grpc__Url"] = grpc,
+            ["ReverseProxy__Clusters__marriage__Destinations__primary__Address"] = MarriageHttp,
+            ["ReverseProxy__Clusters__marriage-grpc__Destinations__primary__Address"] = MarriageGrpc,
+        });
+        _others.Add(proxy);
+        await proxy.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return (http, grpc);
+    }
+
     /// <summary>Peak resident memory (VmHWM) and current (VmRSS) of both processes, in MB.</summary>
     public (ProcessMemory Marriage, ProcessMemory Gateway) Memory() =>
         (ProcessMemory.Of("marriage", MarriagePid), ProcessMemory.Of("gateway", GatewayPid));
