@@ -223,21 +223,25 @@ internal sealed class RestRead(string name, HttpClient client) : IReadChannel
         {
             using var response = await client.GetAsync(
                 $"/api/marriage/v1/offices/{officeId}/availability?from_date={date:yyyy-MM-dd}&to_date={date:yyyy-MM-dd}");
-            var body = await response.Content.ReadAsByteArrayAsync();
-            var status = (int)response.StatusCode;
-            if (status != 200)
-            {
-                var text = System.Text.Encoding.UTF8.GetString(body);
-                return new Answer(Channels.Refusal(status, text), status, Detail: RestBooking.Shorten(text));
-            }
-            var overbooked = OverbookedSlots(body);
-            if (overbooked > 0) Interlocked.Add(ref _overbooked, overbooked);
-            return new Answer(overbooked < 0 ? Outcome.Refused : Outcome.Answered, status);
+            return Judge((int)response.StatusCode, await response.Content.ReadAsByteArrayAsync(), ref _overbooked);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
         {
             return new Answer(Outcome.Failed, 0, Detail: e.Message);
         }
+    }
+
+    /// <summary>What an availability answer says: a refusal, or slots read, counting any over capacity into <paramref name="overbooked"/>.</summary>
+    internal static Answer Judge(int status, ReadOnlySpan<byte> body, ref int overbooked)
+    {
+        if (status != 200)
+        {
+            var text = Encoding.UTF8.GetString(body);
+            return new Answer(Channels.Refusal(status, text), status, Detail: RestBooking.Shorten(text));
+        }
+        var over = OverbookedSlots(body);
+        if (over > 0) Interlocked.Add(ref overbooked, over);
+        return new Answer(over < 0 ? Outcome.Refused : Outcome.Answered, status);
     }
 
     /// <summary>Slots of an availability answer (proto3 JSON: zero fields left out) with more booked than capacity,

@@ -37,16 +37,10 @@ internal sealed class PhoneRead(string name, Uri gateway) : IReadChannel
             connection.Dispose();
             return new Answer(Outcome.Failed, 0, Detail: e.Message);
         }
+        var answer = RestRead.Judge(response.Status, response.Body.Span, ref _overbooked); // before the body's buffer is reused
         if (response.KeepAlive) _idle.Add(connection);
         else connection.Dispose();
-        if (response.Status != 200)
-        {
-            var text = Encoding.UTF8.GetString(response.Body.Span);
-            return new Answer(Channels.Refusal(response.Status, text), response.Status, Detail: RestBooking.Shorten(text));
-        }
-        var overbooked = RestRead.OverbookedSlots(response.Body.Span);
-        if (overbooked > 0) Interlocked.Add(ref _overbooked, overbooked);
-        return new Answer(overbooked < 0 ? Outcome.Refused : Outcome.Answered, response.Status);
+        return answer;
     }
 
     public void Dispose()

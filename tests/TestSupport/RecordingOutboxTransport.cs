@@ -23,12 +23,11 @@ public sealed class RecordingOutboxTransport : IOutboxTransport
     }
 
     /// <summary>The events sent once at least <paramref name="count"/> matching ones have arrived (the relay delivers
-    /// in the background), or what arrived within 15 seconds, for the test's assertions to show.</summary>
+    /// in the background), or what arrived within <see cref="Eventually.Patience"/>, for the test's assertions to show.</summary>
     public async Task<IReadOnlyList<OutboxMessage>> AtLeastAsync(int count, Func<OutboxMessage, bool>? which = null)
     {
         which ??= _ => true;
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (_sent.Count(which) < count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        await Eventually.TrueAsync(() => _sent.Count(which) >= count);
         return _sent.Where(which).ToList();
     }
 
