@@ -44,14 +44,24 @@ public static partial class Masking
     /// </summary>
     public static string Redact(string text)
     {
-        if (text.Length < 11) return text;
+        if (!HasDigits(text, 11)) return text;
         var redacted = IdNumberPattern().Replace(text, m => MaskIdNumber(m.Value));
         return MobilePattern().Replace(redacted, m => MaskPhone(m.Value));
     }
 
     /// <summary>True when the text holds something shaped like a full ID number or a mobile number.</summary>
     public static bool ContainsSensitiveNumber(string text) =>
-        text.Length >= 11 && (IdNumberPattern().IsMatch(text) || MobilePattern().IsMatch(text));
+        HasDigits(text, 11) && (IdNumberPattern().IsMatch(text) || MobilePattern().IsMatch(text));
+
+    // Both shapes hold at least 11 digits, most text on a span or a log line (routes, methods, record ids) far fewer:
+    // counting them spares every such tag two regular expressions.
+    private static bool HasDigits(string text, int count)
+    {
+        if (text.Length < count) return false;
+        foreach (var c in text)
+            if (char.IsAsciiDigit(c) && --count == 0) return true;
+        return false;
+    }
 
     [GeneratedRegex(@"(?<![0-9])(?:[1-9][0-9]{16}[0-9Xx]|[1-9][0-9]{14})(?![0-9Xx])")]
     private static partial Regex IdNumberPattern();
