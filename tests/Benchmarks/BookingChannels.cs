@@ -206,8 +206,8 @@ public static class Reads
 
     public static IReadChannel Grpc(string name, string address, bool partner, bool service = false) => new GrpcRead(name, address, partner, service);
 
-    /// <summary>Anonymous phones over lean keep-alive connections (<see cref="PhoneRead"/>).</summary>
-    public static IReadChannel Phones(string name, string baseUrl) => new PhoneRead(name, new Uri(baseUrl));
+    /// <summary>Anonymous phones over lean keep-alive connections, one thread for all of them (<see cref="PhoneCrowd"/>).</summary>
+    internal static PhoneCrowd Phones(string name, string baseUrl) => new(name, new Uri(baseUrl));
 }
 
 internal sealed class RestRead(string name, HttpClient client) : IReadChannel

@@ -35,31 +35,6 @@ public static class Load
         return new Measured(clock.Elapsed.TotalSeconds, latencies, answers);
     }
 
-    /// <summary>Calls over and over with <paramref name="clients"/> workers until <paramref name="stop"/> completes; with
-    /// <paramref name="every"/>, a worker starts a call at most that often (a phone refreshing), otherwise at once.</summary>
-    public static async Task<Measured> UntilAsync(int clients, Task stop, Func<Task<Answer>> call, TimeSpan? every = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
-        {
-            var mine = new List<(double, Answer)>();
-            if (every is { } stagger) await Task.Delay(Random.Shared.Next(Math.Max(1, (int)stagger.TotalMilliseconds))); // not in lockstep
-            while (!stop.IsCompleted)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var answer = await Safely(call);
-                var took = Stopwatch.GetElapsedTime(started);
-                mine.Add((took.TotalMilliseconds, answer));
-                if (every is { } period && took < period && !stop.IsCompleted)
-                    await Task.WhenAny(Task.Delay(period - took), stop);
-            }
-            return mine;
-        })));
-        clock.Stop();
-        var all = perWorker.SelectMany(w => w).ToArray();
-        return new Measured(clock.Elapsed.TotalSeconds, all.Select(a => a.Item1).ToArray(), all.Select(a => a.Item2).ToArray());
-    }
-
     private static async Task<Answer> Safely(Func<Task<Answer>> call)
     {
         try { return await call(); }
