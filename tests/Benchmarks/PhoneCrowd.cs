@@ -16,6 +16,7 @@ namespace CivilAffairs.Benchmarks;
 internal sealed class PhoneCrowd(string name, Uri gateway) : IDisposable
 {
     private static readonly long MaxWait = Stopwatch.Frequency / 100; // look at the stop signal every 10 ms
+    private static readonly long GiveUpAfter = Stopwatch.Frequency * 30; // a refresh unanswered this long has failed
     private readonly List<PhoneConnection> _idle = [];
     private int _overbooked;
 
@@ -90,7 +91,21 @@ internal sealed class PhoneCrowd(string name, Uri gateway) : IDisposable
             }
             ready.Clear();
             for (var i = 0; i < phones; i++)
-                if (waiting[i]) ready.Add(crowd[i]!.Socket);
+            {
+                if (!waiting[i]) continue;
+                if (now - sentAt[i] < GiveUpAfter)
+                {
+                    ready.Add(crowd[i]!.Socket);
+                    continue;
+                }
+                Drop(crowd, i, phoneOf);
+                answers.Add(new Answer(Outcome.Failed, 0, Detail: "no answer in 30 s"));
+                latencies.Add(Stopwatch.GetElapsedTime(sentAt[i], now).TotalMilliseconds);
+                waiting[i] = false;
+                inFlight--;
+                due[i] = now;
+            }
+            if (ready.Count == 0) continue;
             Socket.Select(ready, null, null, waitMs * 1000);
             foreach (var socket in ready)
             {
