@@ -22,7 +22,7 @@ public sealed class ServicePair : IDisposable
     private readonly AppProcess _marriage;
     private readonly AppProcess _gateway;
     private readonly string _appsRoot;
-    private readonly Dictionary<string, string> _telemetry;
+    private readonly Dictionary<string, string> _environment;
     private readonly List<IDisposable> _others = [];
 
     public string Name { get; }
@@ -39,44 +39,41 @@ public sealed class ServicePair : IDisposable
         Name = name;
         Traced = otlpEndpoint is not null;
         _appsRoot = appsRoot;
-        _telemetry = new Dictionary<string, string>
-        {
-            ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000",
-            // The heap limit the apps have in their pods (infra/k8s: 512Mi, of which .NET takes 75% in a container).
-            // Outside a container the GC sizes its youngest generation by the CPU's cache: on a VM reporting a 260 MB L3,
-            // marriage peaked at 254 MB where its pod collects well below that.
-            ["DOTNET_GCHeapHardLimit"] = $"0x{PodHeapLimitBytes:X}",
-        };
-        foreach (var (key, value) in extra) _telemetry[key] = value;
+        _environment = new Dictionary<string, string>(extra) { ["OTEL_METRIC_EXPORT_INTERVAL"] = "60000" };
         if (otlpEndpoint is not null)
         {
-            _telemetry["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
-            _telemetry["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
-            _telemetry["OTEL_TRACES_SAMPLER"] = "always_on";
+            _environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = otlpEndpoint;
+            _environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            _environment["OTEL_TRACES_SAMPLER"] = "always_on";
             // A queue deep enough that no span of the burst is dropped: every span sampled is exported.
-            _telemetry["OTEL_BSP_MAX_QUEUE_SIZE"] = "65536";
-            _telemetry["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "2048";
-            _telemetry["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
+            _environment["OTEL_BSP_MAX_QUEUE_SIZE"] = "65536";
+            _environment["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"] = "2048";
+            _environment["OTEL_BSP_SCHEDULE_DELAY"] = "1000";
         }
 
         // An absolute project folder: the apps come from that tree's build output (see --apps-from).
         (_marriage, MarriagePid) = Start(() => new AppProcess(Path.Combine(appsRoot, "services/Marriage"), "CivilAffairs.Marriage", MarriageHttp,
-            new Dictionary<string, string>(_telemetry)
+            EnvironmentOf("marriage", new Dictionary<string, string>
             {
                 ["Kestrel__Endpoints__Http__Url"] = MarriageHttp,
                 ["Kestrel__Endpoints__Grpc__Url"] = MarriageGrpc,
                 ["Storage__Provider"] = "sqlite",
                 ["Storage__Sqlite__Path"] = Path.Combine(dataFolder, $"marriage-{name}.db"),
-            }));
+            })));
         (_gateway, GatewayPid) = Start(() => NewGateway(GatewayHttp, GatewayGrpc, new Dictionary<string, string>()));
     }
 
-    /// <summary>75% of the 512Mi memory limit of the marriage and gateway pods.</summary>
-    public const long PodHeapLimitBytes = 384L * 1024 * 1024;
+    /// <summary>An app's environment: its pod's heap limit, what both apps share (telemetry, experiments), its own.</summary>
+    private Dictionary<string, string> EnvironmentOf(string pod, IReadOnlyDictionary<string, string> own)
+    {
+        var environment = new Dictionary<string, string>(PodHeap.Limit(pod));
+        foreach (var (key, value) in _environment.Concat(own)) environment[key] = value;
+        return environment;
+    }
 
     private AppProcess NewGateway(string http, string grpc, IReadOnlyDictionary<string, string> overrides)
     {
-        var environment = new Dictionary<string, string>(_telemetry)
+        var environment = EnvironmentOf("gateway", new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Http__Url"] = http,
             ["Kestrel__Endpoints__Grpc__Url"] = grpc,
@@ -88,7 +85,7 @@ public sealed class ServicePair : IDisposable
             ["Partners__benchmark__ApiKeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ApiKey))),
             ["Partners__benchmark__Scopes__0"] = "marriage.read",
             ["Partners__benchmark__Scopes__1"] = "marriage.write",
-        };
+        });
         foreach (var (key, value) in overrides) environment[key] = value;
         return new AppProcess(Path.Combine(_appsRoot, "gateway"), "CivilAffairs.Gateway", http, environment);
     }

@@ -31,7 +31,8 @@ internal static class RedactingLogging
     {
         null => null,
         string text => Masking.ContainsSensitiveNumber(text) ? Masking.Redact(text) : text,
-        long or int or ulong or uint or decimal => SafeNumber(Convert.ToString(value, CultureInfo.InvariantCulture)!, value),
+        int or uint => value, // ten digits at most: never an ID number or a mobile number (status codes, ports, counts)
+        long or ulong or decimal => SafeNumber(Convert.ToString(value, CultureInfo.InvariantCulture)!, value),
         string[] texts => texts.Select(t => (string)Safe(t)!).ToArray(),
         IEnumerable<KeyValuePair<string, object?>> => value,
         IEnumerable items and not string => items.Cast<object?>().Select(Safe).ToArray(),
